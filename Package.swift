@@ -1,0 +1,63 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "odernn",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "odernn", targets: ["odernn"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    // MARK: System libraries
+    // Headers only: BLASRuntime dlopen()s OpenBLAS after choosing its kernels (DESIGN §1.1),
+    // so pkgConfig (which would link libopenblas at load time) is deliberately not used here.
+    .systemLibrary(
+      name: "CBLAS",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+    .systemLibrary(
+      name: "CNCurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "BLASRuntime", dependencies: ["CBLAS"], linkerSettings: [.linkedLibrary("dl")]),
+
+    // MARK: Numerics
+    .target(
+      name: "Linalg",
+      dependencies: [
+        "BLASRuntime",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(
+      name: "Autodiff",
+      dependencies: ["Linalg", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .target(
+      name: "Optim",
+      dependencies: ["Linalg", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+
+    // MARK: Executable
+    .executableTarget(
+      name: "odernn",
+      dependencies: [
+        "Linalg", "Autodiff", "Optim",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
+    .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Linalg"]),
+    .testTarget(name: "OptimTests", dependencies: ["Optim", "Linalg"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

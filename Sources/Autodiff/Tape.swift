@@ -1,0 +1,170 @@
+import RealModule
+import Linalg
+
+/// A reverse-mode autodiff tape over dense row-major matrices.
+///
+/// Recording: every operation appends a `Node` and writes its value into one contiguous
+/// arena; `Var` is the node's index. `backward(from:)` walks the nodes in reverse and
+/// accumulates each input's gradient `∂L/∂x += J_opᵀ·∂L/∂y` (the rules are in
+/// `Tape+Backward.swift`). `reset()` forgets the nodes but keeps the arenas, so recording the
+/// same graph again — one training step after another — allocates nothing.
+///
+/// Not thread-safe: a tape belongs to one thread (the trainer's).
+public final class Tape<Scalar: BLASScalar> {
+  @usableFromInline var nodes: [Node] = []
+  /// Side list: concat inputs (as node ids) and integer targets.
+  @usableFromInline var side: [Int32] = []
+  @usableFromInline var values: UnsafeMutablePointer<Scalar>
+  @usableFromInline var grads: UnsafeMutablePointer<Scalar>
+  @usableFromInline var capacity: Int
+  @usableFromInline var used = 0
+
+  /// An empty tape with an initial arena of `capacity` elements (it grows as needed).
+  public init(capacity: Int = 1 << 16) {
+    self.capacity = max(capacity, 16)
+    values = .allocate(capacity: self.capacity)
+    grads = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    values.deallocate()
+    grads.deallocate()
+  }
+
+  /// Forgets every recorded node; keeps the arenas for the next recording.
+  public func reset() {
+    nodes.removeAll(keepingCapacity: true)
+    side.removeAll(keepingCapacity: true)
+    used = 0
+  }
+
+  /// The number of recorded nodes.
+  public var count: Int { nodes.count }
+
+  /// The arena size in elements (for allocation tests and diagnostics).
+  public var arenaCapacity: Int { capacity }
+
+  /// The shape of a recorded value.
+  public func shape(_ v: Var) -> (rows: Int, cols: Int) {
+    (nodes[v.index].rows, nodes[v.index].cols)
+  }
+
+  /// Reserves `n` arena elements and returns their offset, growing the arenas when needed
+  /// (pointers into the arena are re-derived after every call).
+  @usableFromInline
+  func reserve(_ n: Int) -> Int {
+    if used + n > capacity {
+      let newCapacity = max(capacity * 2, used + n)
+      let newValues = UnsafeMutablePointer<Scalar>.allocate(capacity: newCapacity)
+      newValues.update(from: values, count: used)
+      values.deallocate()
+      values = newValues
+      grads.deallocate()
+      grads = .allocate(capacity: newCapacity)
+      capacity = newCapacity
+    }
+    let offset = used
+    used += n
+    return offset
+  }
+
+  /// Appends a node of the given shape, marking its inputs as consumed; returns its handle.
+  @usableFromInline
+  func append(_ node: Node) -> Var {
+    var node = node
+    let id = Int32(nodes.count)
+    consume(node.a, by: id, into: &node)
+    consume(node.b, by: id, into: &node)
+    consume(node.c, by: id, into: &node)
+    nodes.append(node)
+    return Var(id)
+  }
+
+  /// A new node with a fresh value buffer; inputs and parameters are filled by the caller.
+  @inline(__always) @usableFromInline
+  func consume(_ input: Int32, by id: Int32, into node: inout Node) {
+    guard input >= 0 else { return }
+    node.needsGrad = node.needsGrad || nodes[Int(input)].needsGrad
+    nodes[Int(input)].lastConsumer = id
+  }
+
+  @usableFromInline
+  func makeNode(_ op: Op, rows: Int, cols: Int, a: Var? = nil, b: Var? = nil, c: Var? = nil)
+    -> Node
+  {
+    Node(
+      op: op, a: a?.id ?? -1, b: b?.id ?? -1, c: c?.id ?? -1,
+      rows: rows, cols: cols, offset: reserve(rows * cols))
+  }
+
+  @usableFromInline
+  func value(at v: Var) -> UnsafeMutablePointer<Scalar> { values + nodes[v.index].offset }
+
+  // MARK: Leaves
+
+  /// Records a constant: no gradient flows to it.
+  public func constant(_ m: Matrix<Scalar>) -> Var { leaf(m, needsGrad: false) }
+
+  /// Records a parameter: `backward` computes its gradient.
+  public func parameter(_ m: Matrix<Scalar>) -> Var { leaf(m, needsGrad: true) }
+
+  /// Records a leaf of the given shape whose elements `fill` writes in place (no copy).
+  public func leaf(
+    rows: Int, cols: Int, needsGrad: Bool,
+    fill: (UnsafeMutableBufferPointer<Scalar>) -> Void
+  ) -> Var {
+    var node = makeNode(.leaf, rows: rows, cols: cols)
+    node.needsGrad = needsGrad
+    fill(UnsafeMutableBufferPointer(start: values + node.offset, count: rows * cols))
+    return append(node)
+  }
+
+  private func leaf(_ m: Matrix<Scalar>, needsGrad: Bool) -> Var {
+    leaf(rows: m.rows, cols: m.cols, needsGrad: needsGrad) { buffer in
+      m.storage.withUnsafeBufferPointer { src in
+        guard let s = src.baseAddress, let d = buffer.baseAddress else { return }
+        d.update(from: s, count: src.count)
+      }
+    }
+  }
+
+  // MARK: Reading values and gradients
+
+  /// A copy of a recorded value.
+  public func value(_ v: Var) -> Matrix<Scalar> {
+    let n = nodes[v.index]
+    return Matrix(
+      rows: n.rows, cols: n.cols,
+      storage: Array(UnsafeBufferPointer(start: values + n.offset, count: n.count)))
+  }
+
+  /// The single element of a `1 × 1` value.
+  public func scalar(_ v: Var) -> Scalar {
+    precondition(nodes[v.index].count == 1, "scalar: value is not 1×1")
+    return values[nodes[v.index].offset]
+  }
+
+  /// Calls `body` with a recorded value's elements, without copying.
+  public func withValue<R>(_ v: Var, _ body: (UnsafeBufferPointer<Scalar>) throws -> R) rethrows
+    -> R
+  {
+    let n = nodes[v.index]
+    return try body(UnsafeBufferPointer(start: values + n.offset, count: n.count))
+  }
+
+  /// A copy of `∂L/∂v` after `backward(from:)` (zeros when `v` does not influence `L`).
+  public func gradient(_ v: Var) -> Matrix<Scalar> {
+    withGradient(v) { g in
+      Matrix(rows: nodes[v.index].rows, cols: nodes[v.index].cols, storage: Array(g))
+    }
+  }
+
+  /// Calls `body` with `∂L/∂v`'s elements, without copying.
+  public func withGradient<R>(
+    _ v: Var, _ body: (UnsafeBufferPointer<Scalar>) throws -> R
+  ) rethrows -> R {
+    let n = nodes[v.index]
+    precondition(n.needsGrad, "gradient: value does not depend on any parameter")
+    return try body(UnsafeBufferPointer(start: grads + n.offset, count: n.count))
+  }
+}

@@ -1,0 +1,87 @@
+import RealModule
+import Linalg
+
+/// A handle to a value recorded on a `Tape`: the index of its node.
+///
+/// Valid until the tape is reset; a tape records one training step at a time.
+public struct Var: Hashable, Sendable {
+  /// The node index on its tape.
+  public let id: Int32
+
+  @usableFromInline init(_ id: Int32) { self.id = id }
+  @usableFromInline var index: Int { Int(id) }
+}
+
+/// The primitive operations a tape records. Each one's vector-Jacobian product lives in
+/// `Tape+Backward.swift`.
+@usableFromInline
+enum Op: UInt8, Sendable {
+  /// A constant or a parameter.
+  case leaf
+  /// `op(A)·op(B)`.
+  case matmul
+  /// `base[rowOffset ..< rowOffset + m] + op(A)·op(B)`.
+  case matmulAdd
+  /// `A + 𝟙·biasᵀ` (bias `1 × n`, broadcast over rows).
+  case addRow
+  /// `A + B`.
+  case add
+  /// `A − B`.
+  case sub
+  /// `A ⊙ B`.
+  case mul
+  /// `s·A`.
+  case scale
+  /// `A + s·B`.
+  case addScaled
+  /// `tanh(A)`.
+  case tanh
+  /// `1 / (1 + e^{−A})`.
+  case sigmoid
+  /// `max(A, 0)`.
+  case relu
+  /// `A²` elementwise.
+  case square
+  /// Columns `start ..< start + n` of `A`.
+  case sliceColumns
+  /// Rows `start ..< start + m` of `A`.
+  case sliceRows
+  /// `[A₁ A₂ …]` side by side.
+  case concatColumns
+  /// `[A₁; A₂; …]` stacked.
+  case concatRows
+  /// `Σ a_ij` as `1 × 1`.
+  case sum
+  /// `(1/N) Σ a_ij` as `1 × 1`.
+  case mean
+  /// `(1/N) Σ_n −log softmax(A_n)[t_n]` as `1 × 1`.
+  case softmaxCrossEntropy
+}
+
+/// One recorded operation: its kind, inputs, shape and where its value lives in the arena.
+@usableFromInline
+struct Node {
+  @usableFromInline var op: Op
+  @usableFromInline var a: Int32 = -1
+  @usableFromInline var b: Int32 = -1
+  @usableFromInline var c: Int32 = -1
+  @usableFromInline var rows: Int
+  @usableFromInline var cols: Int
+  /// Offset of the value (and of the gradient, in the gradient arena).
+  @usableFromInline var offset: Int
+  /// Offset of extra forward scratch kept for the backward pass (softmax probabilities).
+  @usableFromInline var scratch: Int = 0
+  @usableFromInline var transA = false
+  @usableFromInline var transB = false
+  @usableFromInline var needsGrad = false
+  @usableFromInline var scalar: Double = 0
+  /// A start index (slices), or the first entry in the tape's side list (concat, targets).
+  @usableFromInline var aux = 0
+  /// The number of side-list entries (concat inputs, targets).
+  @usableFromInline var auxCount = 0
+  /// The highest node index that reads this node (−1 if none): its gradient buffer is
+  /// zeroed just before that node's VJP runs, so no global memset is needed.
+  @usableFromInline var lastConsumer: Int32 = -1
+
+  @usableFromInline var count: Int { rows * cols }
+}

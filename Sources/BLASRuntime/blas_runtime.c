@@ -1,0 +1,188 @@
+#define _GNU_SOURCE
+#include "blas_runtime.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef void (*sgemm_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS_TRANSPOSE,
+                         blasint, blasint, blasint, float, const float *, blasint,
+                         const float *, blasint, float, float *, blasint);
+typedef void (*dgemm_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS_TRANSPOSE,
+                         blasint, blasint, blasint, double, const double *, blasint,
+                         const double *, blasint, double, double *, blasint);
+typedef void (*sgemv_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, blasint, blasint, float,
+                         const float *, blasint, const float *, blasint, float, float *,
+                         blasint);
+typedef void (*dgemv_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, blasint, blasint, double,
+                         const double *, blasint, const double *, blasint, double, double *,
+                         blasint);
+typedef lapack_int (*sgeev_fn)(int, char, char, lapack_int, float *, lapack_int, float *,
+                               float *, float *, lapack_int, float *, lapack_int);
+typedef lapack_int (*dgeev_fn)(int, char, char, lapack_int, double *, lapack_int, double *,
+                               double *, double *, lapack_int, double *, lapack_int);
+typedef lapack_int (*sgesdd_fn)(int, char, lapack_int, lapack_int, float *, lapack_int,
+                                float *, float *, lapack_int, float *, lapack_int);
+typedef lapack_int (*dgesdd_fn)(int, char, lapack_int, lapack_int, double *, lapack_int,
+                                double *, double *, lapack_int, double *, lapack_int);
+typedef char *(*corename_fn)(void);
+typedef void (*set_threads_fn)(int);
+typedef int (*get_threads_fn)(void);
+
+static struct {
+  sgemm_fn sgemm;
+  dgemm_fn dgemm;
+  sgemv_fn sgemv;
+  dgemv_fn dgemv;
+  sgeev_fn sgeev;
+  dgeev_fn dgeev;
+  sgesdd_fn sgesdd;
+  dgesdd_fn dgesdd;
+  corename_fn corename;
+  set_threads_fn set_threads;
+  get_threads_fn get_threads;
+} fns;
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int status = -1;
+static char error_text[512] = "";
+static const char *chosen = "";
+
+static const char *choose_core(void) {
+  const char *existing = getenv("OPENBLAS_CORETYPE");
+  if (existing && existing[0]) return "user";
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  const char *core = NULL;
+  if (__builtin_cpu_supports("avx512f")) {
+    core = "SkylakeX";
+  } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+    core = "Haswell";
+  }
+  if (core) {
+    setenv("OPENBLAS_CORETYPE", core, 1);
+    return core;
+  }
+#endif
+  return "";
+}
+
+static void *resolve(void *lib, const char *name, const char *libname) {
+  void *sym = dlsym(lib, name);
+  if (!sym && !error_text[0]) {
+    snprintf(error_text, sizeof error_text, "%s has no symbol %s", libname, name);
+  }
+  return sym;
+}
+
+static void load_once(void) {
+  chosen = choose_core();
+  void *blas = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_GLOBAL);
+  if (!blas) {
+    snprintf(error_text, sizeof error_text,
+             "cannot load libopenblas.so.0 (install libopenblas-dev): %s", dlerror());
+    return;
+  }
+  void *lapacke = dlopen("liblapacke.so.3", RTLD_NOW | RTLD_GLOBAL);
+  if (!lapacke) {
+    snprintf(error_text, sizeof error_text,
+             "cannot load liblapacke.so.3 (install liblapacke-dev): %s", dlerror());
+    return;
+  }
+  fns.sgemm = (sgemm_fn)resolve(blas, "cblas_sgemm", "libopenblas.so.0");
+  fns.dgemm = (dgemm_fn)resolve(blas, "cblas_dgemm", "libopenblas.so.0");
+  fns.sgemv = (sgemv_fn)resolve(blas, "cblas_sgemv", "libopenblas.so.0");
+  fns.dgemv = (dgemv_fn)resolve(blas, "cblas_dgemv", "libopenblas.so.0");
+  fns.corename = (corename_fn)resolve(blas, "openblas_get_corename", "libopenblas.so.0");
+  fns.set_threads = (set_threads_fn)resolve(blas, "openblas_set_num_threads", "libopenblas.so.0");
+  fns.get_threads = (get_threads_fn)resolve(blas, "openblas_get_num_threads", "libopenblas.so.0");
+  fns.sgeev = (sgeev_fn)resolve(lapacke, "LAPACKE_sgeev", "liblapacke.so.3");
+  fns.dgeev = (dgeev_fn)resolve(lapacke, "LAPACKE_dgeev", "liblapacke.so.3");
+  fns.sgesdd = (sgesdd_fn)resolve(lapacke, "LAPACKE_sgesdd", "liblapacke.so.3");
+  fns.dgesdd = (dgesdd_fn)resolve(lapacke, "LAPACKE_dgesdd", "liblapacke.so.3");
+  if (error_text[0]) return;
+  // Small matrices: one thread unless the caller asks for more.
+  fns.set_threads(1);
+  __atomic_store_n(&status, 0, __ATOMIC_RELEASE);
+}
+
+int odernn_blas_load(void) {
+  pthread_once(&once, load_once);
+  return status;
+}
+
+const char *odernn_blas_error(void) { return error_text; }
+const char *odernn_blas_chosen_core(void) { return chosen; }
+
+static void require(void) {
+  if (odernn_blas_load() != 0) {
+    fprintf(stderr, "odernn: %s\n", error_text);
+    exit(2);
+  }
+}
+
+const char *odernn_blas_core_name(void) {
+  require();
+  return fns.corename();
+}
+
+void odernn_blas_set_threads(int n) {
+  require();
+  fns.set_threads(n < 1 ? 1 : n);
+}
+
+int odernn_blas_threads(void) {
+  require();
+  return fns.get_threads();
+}
+
+void odernn_sgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int m, int n, int k,
+                  float alpha, const float *a, int lda, const float *b, int ldb, float beta,
+                  float *c, int ldc) {
+  if (__atomic_load_n(&status, __ATOMIC_ACQUIRE) != 0) require();
+  fns.sgemm(CblasRowMajor, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+void odernn_dgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int m, int n, int k,
+                  double alpha, const double *a, int lda, const double *b, int ldb, double beta,
+                  double *c, int ldc) {
+  if (__atomic_load_n(&status, __ATOMIC_ACQUIRE) != 0) require();
+  fns.dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+void odernn_sgemv(enum CBLAS_TRANSPOSE t, int m, int n, float alpha, const float *a, int lda,
+                  const float *x, float beta, float *y) {
+  if (__atomic_load_n(&status, __ATOMIC_ACQUIRE) != 0) require();
+  fns.sgemv(CblasRowMajor, t, m, n, alpha, a, lda, x, 1, beta, y, 1);
+}
+
+void odernn_dgemv(enum CBLAS_TRANSPOSE t, int m, int n, double alpha, const double *a, int lda,
+                  const double *x, double beta, double *y) {
+  if (__atomic_load_n(&status, __ATOMIC_ACQUIRE) != 0) require();
+  fns.dgemv(CblasRowMajor, t, m, n, alpha, a, lda, x, 1, beta, y, 1);
+}
+
+lapack_int odernn_sgeev(lapack_int n, float *a, lapack_int lda, float *wr, float *wi) {
+  require();
+  return fns.sgeev(LAPACK_ROW_MAJOR, 'N', 'N', n, a, lda, wr, wi, NULL, 1, NULL, 1);
+}
+
+lapack_int odernn_dgeev(lapack_int n, double *a, lapack_int lda, double *wr, double *wi) {
+  require();
+  return fns.dgeev(LAPACK_ROW_MAJOR, 'N', 'N', n, a, lda, wr, wi, NULL, 1, NULL, 1);
+}
+
+lapack_int odernn_sgesdd(lapack_int m, lapack_int n, float *a, float *s, float *u, float *vt) {
+  require();
+  lapack_int k = m < n ? m : n;
+  return fns.sgesdd(LAPACK_ROW_MAJOR, 'S', m, n, a, n, s, u, k, vt, n);
+}
+
+lapack_int odernn_dgesdd(lapack_int m, lapack_int n, double *a, double *s, double *u,
+                         double *vt) {
+  require();
+  lapack_int k = m < n ? m : n;
+  return fns.dgesdd(LAPACK_ROW_MAJOR, 'S', m, n, a, n, s, u, k, vt, n);
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// An error a subcommand reports with its own exit code: 1 for a failed check, 2 for bad input.
+struct CommandFailure: Error, CustomStringConvertible {
+  /// The one-line message printed after `odernn: `.
+  let description: String
+  /// The process exit code.
+  let exitCode: Int32
+}
+
+/// The one error-mapping entry point (DESIGN §1.2): 0 success, 1 a check failed, 2 bad input
+/// of any kind, including swift-argument-parser's usage errors (its 64 becomes 2).
+@main
+enum Main {
+  static func main() {
+    do {
+      var command = try Odernn.parseAsRoot()
+      try command.run()
+    } catch let failure as CommandFailure {
+      printError("odernn: \(failure.description)")
+      exit(failure.exitCode)
+    } catch {
+      let code = Odernn.exitCode(for: error)
+      if code == .success {
+        Odernn.exit(withError: error)  // --help, --version
+      }
+      let message = Odernn.fullMessage(for: error)
+      printError(message)
+      exit(2)
+    }
+  }
+}
