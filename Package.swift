@@ -45,6 +45,24 @@ let package = Package(
       dependencies: ["Linalg", .product(name: "RealModule", package: "swift-numerics")]
     ),
 
+    .target(
+      name: "Tableaux",
+      dependencies: [
+        .product(name: "RealModule", package: "swift-numerics"),
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(name: "JSON", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+    .target(
+      name: "FileFormats",
+      dependencies: ["JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+    ),
+    .target(name: "ODECells", dependencies: ["Tableaux", "Autodiff", "Linalg"]),
+    .target(
+      name: "Training",
+      dependencies: ["ODECells", "Tableaux", "Autodiff", "Optim", "Linalg", "FileFormats", "JSON"]
+    ),
+
     // MARK: Executable
     .executableTarget(
       name: "odernn",
@@ -58,6 +76,22 @@ let package = Package(
     .testTarget(name: "LinalgTests", dependencies: ["Linalg"]),
     .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Linalg"]),
     .testTarget(name: "OptimTests", dependencies: ["Optim", "Linalg"]),
+    .testTarget(
+      name: "TableauxTests",
+      dependencies: [
+        "Tableaux", .product(name: "RealModule", package: "swift-numerics"),
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]
+    ),
+    .testTarget(
+      name: "JSONTests",
+      dependencies: ["JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+    ),
+    .testTarget(
+      name: "FileFormatsTests",
+      dependencies: ["FileFormats", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+    ),
+    .testTarget(name: "ODECellsTests", dependencies: ["ODECells", "Tableaux", "Autodiff", "Linalg"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -139,6 +139,13 @@ extension Tape {
       let px = values + nodes[Int(y.a)].offset
       if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += 2 * px[k] * gy[k] } }
 
+    case .transpose:  // Ā += Ȳᵀ
+      if let ga = target(y.a, by: index) {
+        for i in 0..<y.rows {
+          for j in 0..<y.cols { ga[j * y.rows + i] += gy[i * y.cols + j] }
+        }
+      }
+
     case .sum, .mean:  // Ā += ȳ / N
       let g = gy[0] / Scalar(y.scalar)
       if let ga = target(y.a, by: index) {

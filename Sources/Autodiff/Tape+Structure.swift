@@ -26,6 +26,18 @@ extension Tape {
     return append(node)
   }
 
+  /// `Aᵀ` (used once per step for structured weights such as `W − Wᵀ`, never per time step).
+  public func transpose(_ a: Var) -> Var {
+    let (m, n) = shape(a)
+    let node = makeNode(.transpose, rows: n, cols: m, a: a)
+    let x = value(at: a)
+    let out = values + node.offset
+    for i in 0..<m {
+      for j in 0..<n { out[j * m + i] = x[i * n + j] }
+    }
+    return append(node)
+  }
+
   /// `[A₁ A₂ …]`: equal row counts, columns side by side.
   public func concatColumns(_ parts: [Var]) -> Var {
     precondition(!parts.isEmpty, "concatColumns: no inputs")

@@ -42,6 +42,8 @@ enum Op: UInt8, Sendable {
   case relu
   /// `A²` elementwise.
   case square
+  /// `Aᵀ`.
+  case transpose
   /// Columns `start ..< start + n` of `A`.
   case sliceColumns
   /// Rows `start ..< start + m` of `A`.

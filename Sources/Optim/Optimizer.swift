@@ -7,7 +7,7 @@ import Linalg
 /// gradientScale:)` for every parameter in order; `gradientScale` applies global-norm
 /// clipping without rewriting the gradients. Updates read and write raw buffers, so a step
 /// allocates nothing.
-public protocol Optimizer: Sendable {
+public protocol Optimizer<Scalar>: Sendable {
   associatedtype Scalar: BLASScalar
   /// The learning rate `η` (changeable between steps).
   var learningRate: Double { get set }

@@ -87,6 +87,7 @@ struct PrimitiveGradientTests {
     let b = Self.random(4, 2, seed: 12)
     let c = Self.random(3, 6, seed: 13)
     Self.expectGradients([a], "sliceColumns") { t, v in t.sliceColumns(v[0], start: 2, count: 3) }
+    Self.expectGradients([a], "transpose") { t, v in t.sub(t.transpose(v[0]), t.scale(t.transpose(v[0]), by: 0.3)) }
     Self.expectGradients([a], "sliceRows") { t, v in t.sliceRows(v[0], start: 1, count: 2) }
     Self.expectGradients([a, b], "concatColumns") { t, v in t.concatColumns([v[0], v[1], v[0]]) }
     Self.expectGradients([a, c], "concatRows") { t, v in t.concatRows([v[1], v[0], v[1]]) }

@@ -1,0 +1,118 @@
+import Autodiff
+import Linalg
+
+/// An ODE cell recorded on a tape for one batch: the effective recurrent matrices and the
+/// input projections of every time step, formed once, then `field` and `step` per time step.
+///
+/// The input projection of all `T` steps is one GEMM: `P = X Vᵀ + b` over the time-major
+/// input `X` `[T·B, I]`, and step `k` reads rows `k·B ..< (k+1)·B` of `P` inside its
+/// `matmulAdd` (no copy).
+public struct ODECell<Scalar: BLASScalar> {
+  /// The cell.
+  public let spec: CellSpec
+  /// The batch size `B`.
+  public let batch: Int
+  /// `M_0, …, M_{t−1}` on the tape.
+  public let recurrent: [Var]
+  /// `P = X Vᵀ + b`, `[T·B, H]`.
+  public let projection: Var
+  /// `P_g = X V_gᵀ + b_g` when gated.
+  public let gateProjection: Var?
+
+  /// Records `M_r` and the input projections.
+  ///
+  /// - Parameters:
+  ///   - parameters: the cell's parameters on the tape, by name (`cell.W0`, `cell.V`, …).
+  ///   - inputs: the time-major inputs `[T·B, I]`.
+  public init(spec: CellSpec, tape: Tape<Scalar>, parameters: [String: Var], inputs: Var, batch: Int) {
+    precondition(spec.kind == .ode, "ODECell: \(spec.kind) is not an ODE cell")
+    self.spec = spec
+    self.batch = batch
+    func p(_ name: String) -> Var {
+      guard let v = parameters[name] else { preconditionFailure("ODECell: missing parameter \(name)") }
+      return v
+    }
+    var mats: [Var] = []
+    for r in 0..<spec.derivativeOrder {
+      let w = p("cell.W\(r)")
+      if r == 0 && spec.structure == .antisymmetric {
+        var m0 = tape.sub(w, tape.transpose(w))
+        if spec.gamma != 0 {
+          let eye = tape.constant(.identity(spec.hiddenSize))
+          m0 = tape.addScaled(m0, eye, scale: Scalar(-spec.gamma))
+        }
+        mats.append(m0)
+      } else {
+        mats.append(w)
+      }
+    }
+    recurrent = mats
+    projection = tape.addRowBroadcast(
+      tape.matmul(inputs, p("cell.V"), transposeB: true), p("cell.b"))
+    gateProjection =
+      spec.gated
+      ? tape.addRowBroadcast(tape.matmul(inputs, p("cell.Vg"), transposeB: true), p("cell.bg"))
+      : nil
+  }
+
+  /// The companion field `F(S, x_k) = (v_1, …, v_{t−1}, f(S, x_k))` at time step `k`.
+  public func field(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [Var] {
+    let row = k * batch
+    var z = tape.matmulAdd(projection, rowOffset: row, s[0], recurrent[0], transposeB: true)
+    for r in 1..<spec.derivativeOrder {
+      z = tape.matmulAdd(z, s[r], recurrent[r], transposeB: true)
+    }
+    var f = activate(tape, z)
+    if let gp = gateProjection {
+      let zg = tape.matmulAdd(gp, rowOffset: row, s[0], recurrent[0], transposeB: true)
+      f = tape.mul(tape.sigmoid(zg), f)
+    }
+    for (r, kappa) in spec.decay.enumerated() where kappa != 0 {
+      f = tape.addScaled(f, s[r], scale: Scalar(-kappa))
+    }
+    return Array(s.dropFirst()) + [f]
+  }
+
+  /// One Runge–Kutta step `S_{k+1} = S_k + ε Σ_i b_i K_i` (DESIGN §1.3).
+  ///
+  /// Explicit: `K_i = F(S_k + ε Σ_{j<i} a_ij K_j)`. Implicit: `K_i⁽⁰⁾ = F(S_k)`, then exactly
+  /// `m` Jacobi sweeps `K_i⁽ˡ⁺¹⁾ = F(S_k + ε Σ_j a_ij K_j⁽ˡ⁾)`, all differentiated.
+  public func step(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [Var] {
+    let tableau = spec.tableau
+    let eps = spec.stepSize
+    func stageState(_ i: Int, _ k: [[Var]]) -> [Var] {
+      var stage = s
+      for j in k.indices where tableau.a[i][j] != 0 {
+        let scale = Scalar(eps * tableau.a[i][j])
+        for r in stage.indices { stage[r] = tape.addScaled(stage[r], k[j][r], scale: scale) }
+      }
+      return stage
+    }
+    var slopes: [[Var]] = []
+    if tableau.isExplicit {
+      for i in 0..<tableau.stages { slopes.append(field(tape, stageState(i, slopes), step: k)) }
+    } else {
+      let k0 = field(tape, s, step: k)
+      slopes = Array(repeating: k0, count: tableau.stages)
+      for _ in 0..<spec.implicitIterations {
+        let previous = slopes
+        slopes = (0..<tableau.stages).map { i in field(tape, stageState(i, previous), step: k) }
+      }
+    }
+    var next = s
+    for i in slopes.indices where tableau.b[i] != 0 {
+      let scale = Scalar(eps * tableau.b[i])
+      for r in next.indices { next[r] = tape.addScaled(next[r], slopes[i][r], scale: scale) }
+    }
+    return next
+  }
+
+  private func activate(_ tape: Tape<Scalar>, _ z: Var) -> Var {
+    switch spec.activation {
+    case .tanh: tape.tanh(z)
+    case .relu: tape.relu(z)
+    case .sigmoid: tape.sigmoid(z)
+    case .identity: tape.identity(z)
+    }
+  }
+}

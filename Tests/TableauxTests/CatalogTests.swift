@@ -1,0 +1,67 @@
+import Testing
+
+import Tableaux
+
+@Suite struct CatalogTests {
+  @Test func namesAndOrder() {
+    #expect(
+      ButcherTableau.catalog.map(\.name) == [
+        "euler", "midpoint", "heun", "ralston", "kutta3", "ssprk3", "rk4", "rk38",
+        "backward-euler", "implicit-midpoint", "gauss-legendre-2", "radau-iia-2",
+      ])
+    #expect(ButcherTableau.catalogNames.count == 12)
+  }
+
+  @Test func everyEntryIsCleanAndDescribed() {
+    for tableau in ButcherTableau.catalog {
+      #expect(tableau.warnings.isEmpty, "\(tableau.name)")
+      #expect(!tableau.caption.isEmpty, "\(tableau.name)")
+      #expect(tableau.id == tableau.name)
+    }
+    #expect(ButcherTableau.named("rk4")?.caption == "classical Runge–Kutta, order 4")
+  }
+
+  @Test func explicitness() {
+    #expect(
+      ButcherTableau.catalog.map(\.isExplicit) == Array(repeating: true, count: 8)
+        + Array(repeating: false, count: 4))
+  }
+
+  @Test func stageCountsAndEntries() throws {
+    #expect(ButcherTableau.catalog.map(\.stages) == [1, 2, 2, 2, 3, 3, 4, 4, 1, 1, 2, 2])
+    let rk38 = try #require(ButcherTableau.named("rk38"))
+    #expect(rk38.entryText.a[3] == ["1", "-1", "1", "0"])
+    #expect(rk38.entryText.b == ["1/8", "3/8", "3/8", "1/8"])
+    let gauss = try #require(ButcherTableau.named("gauss-legendre-2"))
+    let r = 3.0.squareRoot() / 6
+    #expect(gauss.a == [[0.25, 0.25 - r], [0.25 + r, 0.25]])
+    #expect(gauss.c == [0.5 - r, 0.5 + r])
+  }
+
+  @Test func lookup() {
+    #expect(ButcherTableau.named("rk4")?.stages == 4)
+    #expect(ButcherTableau.named("RK4")?.name == "rk4")
+    #expect(ButcherTableau.named("nope") == nil)
+  }
+
+  @Test func rebuildingFromNumbersGivesTheSameAnalysis() throws {
+    for tableau in ButcherTableau.catalog {
+      let copy = try ButcherTableau(name: tableau.name, a: tableau.a, b: tableau.b, c: tableau.c)
+      #expect(copy.order == tableau.order)
+      #expect(copy.stabilityFacts == tableau.stabilityFacts)
+      #expect(copy != tableau || tableau.entryText == copy.entryText)
+    }
+  }
+
+  @Test func initialisationIsFast() throws {
+    // Release builds take about 2.5 ms for the slowest entry; this bound is for debug builds
+    // on a busy machine and catches accidental blow-ups (say a scan that never coarsens).
+    let clock = ContinuousClock()
+    for tableau in ButcherTableau.catalog {
+      let elapsed = try clock.measure {
+        _ = try ButcherTableau(name: tableau.name, a: tableau.a, b: tableau.b, c: tableau.c)
+      }
+      #expect(elapsed < .seconds(1), "\(tableau.name): \(elapsed)")
+    }
+  }
+}

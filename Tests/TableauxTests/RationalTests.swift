@@ -1,0 +1,79 @@
+import Testing
+
+import Tableaux
+
+@Suite struct RationalTests {
+  @Test func parsesFractions() {
+    #expect(Rational(parsing: "1/6") == Rational(1, 6))
+    #expect(Rational(parsing: "-2/3")?.numerator == -2)
+    #expect(Rational(parsing: "-2/3")?.denominator == 3)
+    #expect(Rational(parsing: "-1/3")?.description == "-1/3")
+    #expect(Rational(parsing: "1/-3")?.description == "-1/3")
+    #expect(Rational(parsing: "2/4")?.description == "1/2")
+    #expect(Rational(parsing: "\u{2212}1/3") == Rational(-1, 3))
+    #expect(Rational(parsing: " 1 / 6 ") == Rational(1, 6))
+    #expect(Rational(parsing: "2")?.description == "2")
+    #expect(Rational(parsing: "0.5/3") == Rational(1, 6))
+  }
+
+  @Test func parsesDecimalsExactly() {
+    #expect(Rational(parsing: "0.125") == Rational(1, 8))
+    #expect(Rational(parsing: "0.125")?.doubleValue == 0.125)
+    #expect(Rational(parsing: "0.25") == Rational(1, 4))
+    #expect(Rational(parsing: "-0.1") == Rational(-1, 10))
+    #expect(Rational(parsing: "1.5e-3") == Rational(3, 2000))
+    #expect(Rational(parsing: "2E2") == Rational(200, 1))
+    #expect(Rational(parsing: ".5") == Rational(1, 2))
+    #expect(Rational(parsing: "0.2500000000000000000000000") == Rational(1, 4))
+  }
+
+  @Test func rejectsInvalidText() {
+    for text in [
+      "1/0", "abc", "", "1/2/3", "1/", "/2", "1.2.3", "e5", "1e", "inf", "nan", "0x10", "--1",
+    ] {
+      #expect(Rational(parsing: text) == nil, "\(text) should not parse")
+    }
+    #expect(Rational(parsing: "99999999999999999999") == nil)
+    #expect(Rational(parsing: "1/99999999999999999999") == nil)
+  }
+
+  @Test func normalisesAndRejectsBadParts() {
+    #expect(Rational(6, -4)?.numerator == -3)
+    #expect(Rational(6, -4)?.denominator == 2)
+    #expect(Rational(0, -7) == Rational.zero)
+    #expect(Rational(1, 0) == nil)
+    #expect(Rational(Int64.min, 1) == nil)
+  }
+
+  @Test func arithmeticIsExact() throws {
+    let sixth = try #require(Rational(1, 6))
+    let third = try #require(Rational(1, 3))
+    #expect(sixth.adding(third) == Rational(1, 2))
+    #expect(sixth.subtracting(third) == Rational(-1, 6))
+    #expect(
+      try #require(Rational(2, 3)).multiplied(by: try #require(Rational(3, 4))) == Rational(1, 2))
+    #expect(sixth.divided(by: third) == Rational(1, 2))
+    #expect(sixth.divided(by: .zero) == nil)
+    #expect(sixth < third)
+    #expect(!(third < sixth))
+    #expect(third.negated < sixth)
+  }
+
+  @Test func arithmeticReportsOverflow() throws {
+    let big = try #require(Rational(Int64.max, 1))
+    #expect(big.adding(.one) == nil)
+    #expect(big.multiplied(by: try #require(Rational(2, 1))) == nil)
+    let tiny = try #require(Rational(1, Int64.max))
+    #expect(tiny.multiplied(by: try #require(Rational(1, 3))) == nil)
+    #expect(big.subtracting(big) == .zero)
+    // Cross-cancellation keeps products that only look large representable.
+    #expect(big.multiplied(by: tiny) == .one)
+  }
+
+  @Test func approximatesSimpleFractions() {
+    #expect(Rational.approximating(1.0 / 24) == Rational(1, 24))
+    #expect(Rational.approximating(0.1) == Rational(1, 10))
+    #expect(Rational.approximating(-2.5) == Rational(-5, 2))
+    #expect(Rational.approximating(Double.pi) == nil)
+  }
+}
