@@ -56,16 +56,31 @@ public final class TrainingEngine<Scalar: BLASScalar> {
     }
   }
 
+  /// Validation and diagnostics every this many steps (changeable while training).
+  public lazy var diagnosticsEvery: Int = config.diagnosticsEvery
+
   /// Whether step `n` is a diagnostic step (validation, gradient and eigen diagnostics).
   public func isDiagnosticStep(_ n: Int) -> Bool {
-    config.diagnosticsEvery > 0 && n % config.diagnosticsEvery == 0
+    diagnosticsEvery > 0 && n % diagnosticsEvery == 0
   }
 
   /// One training step: a batch, forward, backward through time, clipping, one optimizer
-  /// update, the spectral-norm constraint; at diagnostic steps also the validation loss.
-  /// `inspect` sees the tape after the backward pass (gradient diagnostics).
+  /// update, the spectral-norm constraint; at diagnostic steps also the validation loss and
+  /// the gradient diagnostics (taken before the update, from the same backward pass).
   @discardableResult
-  public func trainStep(inspect: ((Tape<Scalar>, RecordedForward) -> Void)? = nil) -> StepMetrics {
+  public func trainStep() -> StepReport {
+    var gradients: GradientDiagnostics?
+    let metrics = trainStep { tape, forward in
+      if self.isDiagnosticStep(self.step + 1) {
+        gradients = GradientDiagnostics(step: self.step + 1, tape: tape, forward: forward, names: self.parameters.names)
+      }
+    }
+    return StepReport(metrics: metrics, gradients: gradients)
+  }
+
+  /// One training step; `inspect` sees the tape after the backward pass.
+  @discardableResult
+  public func trainStep(inspect: ((Tape<Scalar>, RecordedForward) -> Void)?) -> StepMetrics {
     let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
     tape.reset()
     let forward = model.record(on: tape, parameters: parameters, batch: batch, loss: task.loss)
