@@ -63,11 +63,14 @@ let package = Package(
       dependencies: ["ODECells", "Tableaux", "Autodiff", "Optim", "Linalg", "FileFormats", "JSON"]
     ),
 
+    .target(name: "Sessions", dependencies: ["Training", "JSON", "Linalg", "Optim"]),
+
     // MARK: Executable
     .executableTarget(
       name: "odernn",
       dependencies: [
-        "Linalg", "Autodiff", "Optim",
+        "Linalg", "Autodiff", "Optim", "Tableaux", "ODECells", "Training", "Sessions", "JSON",
+        "FileFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -9,7 +9,10 @@ struct Odernn: ParsableCommand {
     commandName: "odernn",
     abstract: "A terminal workbench for recurrent networks seen as ODE integrators.",
     version: versionText,
-    subcommands: []
+    subcommands: [
+      TrainCommand.self, EvalCommand.self, ReplayCommand.self, SessionsCommand.self, ExportCommand.self,
+      TableauCommand.self,
+    ]
   )
 
   /// `odernn 0.1.0` and the BLAS kernels in use (DESIGN §1.1).

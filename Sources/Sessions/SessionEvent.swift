@@ -1,0 +1,4 @@
+import Training
+
+/// A session file's events are exactly what a run produces.
+public typealias SessionEvent = RunEvent

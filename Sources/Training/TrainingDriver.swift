@@ -1,0 +1,58 @@
+/// Turns training steps into the events of DESIGN §1.5: the one place that decides when a
+/// run validates, takes diagnostics and checkpoints, diverges and finishes. Synchronous:
+/// `odernn train` calls it in a loop, the `Trainer` thread calls it on its own thread, and
+/// `replay --verify` calls it to re-run a session.
+public final class TrainingDriver {
+  /// The run.
+  public let run: any TrainingRun
+  /// Whether the run has ended (finished or diverged).
+  public private(set) var isDone = false
+
+  /// A driver of `run`.
+  public init(run: any TrainingRun) { self.run = run }
+
+  /// The configured number of steps (nil: until stopped).
+  public var targetSteps: Int? { run.config.steps }
+
+  /// One step and its events, in order: metrics, grads and eigen (diagnostic steps),
+  /// checkpoint (every `checkpointEvery` steps and at the end), then diverged or finished.
+  public func advance() -> [RunEvent] {
+    guard !isDone else { return [] }
+    let report = run.trainStep()
+    var events: [RunEvent] = [.metrics([report.metrics])]
+    if let g = report.gradients { events.append(.grads(g)) }
+    guard report.metrics.isFinite else {
+      isDone = true
+      let what = report.metrics.loss.isFinite ? "gradient norm" : "loss"
+      let value = report.metrics.loss.isFinite ? report.metrics.gradNorm : report.metrics.loss
+      events.append(.diverged(step: report.metrics.step, reason: "\(what) is \(value) at step \(report.metrics.step)"))
+      return events
+    }
+    let step = run.step
+    if run.isDiagnosticStep(step), let e = run.eigenDiagnostics() { events.append(.eigen(e)) }
+    let atEnd = targetSteps.map { step >= $0 } ?? false
+    if step % run.config.checkpointEvery == 0 || atEnd { events.append(.checkpoint(run.checkpoint())) }
+    if atEnd {
+      isDone = true
+      events.append(.finished(step: step))
+    }
+    return events
+  }
+
+  /// Applies a user action before the next step and returns the event that records it.
+  public func apply(_ action: ControlEvent.Action, value: Double? = nil) -> RunEvent {
+    switch action {
+    case .setLearningRate: if let value { run.learningRate = value }
+    case .setDiagnosticsEvery: if let value { run.diagnosticsEvery = max(1, Int(value)) }
+    case .pause, .resume: break
+    }
+    return .control(ControlEvent(step: run.step + 1, action: action, value: value))
+  }
+
+  /// Ends the run here (the user stopped it): a final checkpoint unless one was just taken.
+  public func stop(lastCheckpointStep: Int?) -> [RunEvent] {
+    guard !isDone else { return [] }
+    isDone = true
+    return lastCheckpointStep == run.step || run.step == 0 ? [] : [.checkpoint(run.checkpoint())]
+  }
+}

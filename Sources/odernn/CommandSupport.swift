@@ -1,0 +1,60 @@
+import Foundation
+import JSON
+import Linalg
+import Training
+
+/// Small shared pieces of the subcommands: loading inputs with errors that name the file,
+/// printing JSON, the BLAS set-up.
+enum CommandSupport {
+  /// Reads and validates a config file; errors name the file and the key (exit 2).
+  static func loadConfig(_ path: String, allowUnboundedSteps: Bool = false) throws -> TrainingConfig {
+    let json = try readJSON(path)
+    do {
+      return try TrainingConfig.parse(json, allowUnboundedSteps: allowUnboundedSteps)
+    } catch {
+      throw CommandFailure(description: "\(path): \(error.description)", exitCode: 2)
+    }
+  }
+
+  /// Parses a JSON file; errors name the file, line and column.
+  static func readJSON(_ path: String) throws -> JSON {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CommandFailure(description: "\(path): cannot read the file", exitCode: 2)
+    }
+    do {
+      return try JSON.parse(Array(data))
+    } catch {
+      throw CommandFailure(description: "\(path): \(error.description)", exitCode: 2)
+    }
+  }
+
+  /// Loads BLAS with the requested threads; a missing library is bad set-up (exit 2).
+  static func setUpBLAS(threads: Int) throws {
+    do {
+      try BLAS.load()
+    } catch {
+      throw CommandFailure(description: error.description, exitCode: 2)
+    }
+    BLAS.threads = threads
+  }
+
+  /// Prints a JSON value on one line of stdout (spaced, for people and programs).
+  static func printJSON(_ value: JSON) {
+    print(value.serialized(.spaced))
+  }
+
+  /// Whether file descriptor `fd` is a terminal.
+  static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+  /// A bad-input failure (exit 2).
+  static func bad(_ message: String) -> CommandFailure { CommandFailure(description: message, exitCode: 2) }
+
+  /// `1m05s`, `42s`, `3h02m`.
+  static func duration(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "?" }
+    let s = Int(seconds.rounded())
+    if s >= 3600 { return String(format: "%dh%02dm", s / 3600, (s % 3600) / 60) }
+    if s >= 60 { return String(format: "%dm%02ds", s / 60, s % 60) }
+    return "\(s)s"
+  }
+}

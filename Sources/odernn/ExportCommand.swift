@@ -1,0 +1,78 @@
+import ArgumentParser
+import FileFormats
+import Foundation
+import Sessions
+import Training
+
+/// `odernn export`: a session's metrics as CSV, or a checkpoint's weights as safetensors.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Export a session's metrics (CSV) or a checkpoint's weights (safetensors).")
+
+  @Argument(help: "The session file.")
+  var file: String
+
+  @Option(help: "Write the metrics, one row per step: step,loss,gradNorm,lr,valLoss,accuracy.")
+  var csv: String?
+
+  @Option(help: "Write a checkpoint's parameters (the last, or --step's).")
+  var safetensors: String?
+
+  @Option(help: "With --safetensors: the checkpoint step.")
+  var step: Int?
+
+  func validate() throws {
+    if (csv == nil) == (safetensors == nil) { throw ValidationError("give exactly one of --csv and --safetensors") }
+    if step != nil && safetensors == nil { throw ValidationError("--step goes with --safetensors") }
+  }
+
+  func run() throws {
+    let session: Session
+    do { session = try Session.read(path: file) } catch { throw CommandSupport.bad(error.description) }
+    for w in session.warnings { printError("odernn: warning: \(file): \(w)") }
+    if let csv {
+      try write(Array(Self.csvText(session.metrics).utf8), to: csv)
+      return
+    }
+    let checkpoints = session.checkpoints
+    guard let c = step.map({ s in checkpoints.first { $0.step == s } }) ?? checkpoints.last else {
+      let steps = checkpoints.map { String($0.step) }.joined(separator: ", ")
+      throw CommandSupport.bad(
+        step.map { "\(file) has no checkpoint at step \($0) (checkpoints: \(steps.isEmpty ? "none" : steps))" }
+          ?? "\(file) has no checkpoint")
+    }
+    var tensors = SafeTensors()
+    do {
+      for p in c.parameters {
+        tensors.tensors[p.name] =
+          c.dtype == .float32 ? try Tensor(p.values.map { Float($0) }, shape: p.shape) : try Tensor(p.values, shape: p.shape)
+      }
+    } catch {
+      throw CommandSupport.bad("\(file): \(error)")
+    }
+    try write(tensors.encode(), to: safetensors ?? "")
+  }
+
+  /// The CSV of DESIGN §1.2; absent values are empty, non-finite ones `nan`/`inf`/`-inf`.
+  static func csvText(_ metrics: [StepMetrics]) -> String {
+    func f(_ v: Double?) -> String {
+      guard let v else { return "" }
+      if v.isNaN { return "nan" }
+      if v.isInfinite { return v > 0 ? "inf" : "-inf" }
+      return "\(v)"
+    }
+    var out = "step,loss,gradNorm,lr,valLoss,accuracy\n"
+    for m in metrics {
+      out += "\(m.step),\(f(m.loss)),\(f(m.gradNorm)),\(f(m.lr)),\(f(m.valLoss)),\(f(m.accuracy))\n"
+    }
+    return out
+  }
+
+  private func write(_ bytes: [UInt8], to path: String) throws {
+    do {
+      try FileIO.writeAtomically(bytes, to: URL(fileURLWithPath: path))
+    } catch {
+      throw CommandSupport.bad("\(error)")
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import JSON
+import Sessions
+import Training
+
+/// The synchronous training loop of `odernn train`: steps the driver, writes events to the
+/// session (metrics merged into one event per ~0.2 s), shows progress, stops cleanly on
+/// SIGINT/SIGTERM.
+struct HeadlessLoop {
+  let run: any TrainingRun
+  let writer: SessionWriter
+  let json: Bool
+  let progress: Bool
+
+  struct Summary {
+    var steps: Int
+    var finalLoss: Double?
+    var finalValLoss: Double?
+    var status: String
+    var seconds: Double
+
+    func line(path: String) -> String {
+      let loss = finalLoss.map { String(format: "%.6g", $0) } ?? "-"
+      let rate = seconds > 0 ? String(format: "%.1f", Double(steps) / seconds) : "-"
+      return "odernn: \(status) after \(steps) steps, loss \(loss), \(rate) steps/s, session \(path)"
+    }
+
+    func json(path: String) -> JSON {
+      .object([
+        "session": .string(path), "steps": .number(Double(steps)),
+        "finalLoss": finalLoss.map(JSON.number) ?? .null, "finalValLoss": finalValLoss.map(JSON.number) ?? .null,
+        "status": .string(status), "seconds": .number(seconds),
+        "stepsPerSecond": .number(seconds > 0 ? Double(steps) / seconds : 0),
+      ])
+    }
+  }
+
+  func execute() throws -> Summary {
+    let driver = TrainingDriver(run: run)
+    Interrupt.install()
+    let clock = ContinuousClock()
+    let started = clock.now
+    let firstStep = run.step
+    var pending: [StepMetrics] = []
+    var lastWrite = clock.now
+    var lastProgress = clock.now
+    var lastCheckpoint: Int?
+    var summary = Summary(steps: run.step, status: "interrupted", seconds: 0)
+
+    func seconds(since t: ContinuousClock.Instant) -> Double {
+      let d = clock.now - t
+      return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+    func write(_ events: [RunEvent]) throws {
+      do { try writer.append(events) } catch { throw CommandFailure(description: error.description, exitCode: 2) }
+    }
+    func flushMetrics() throws {
+      if !pending.isEmpty { try write([.metrics(pending)]) }
+      pending.removeAll(keepingCapacity: true)
+      lastWrite = clock.now
+    }
+
+    while !driver.isDone {
+      if Interrupt.requested {
+        try flushMetrics()
+        try write(driver.stop(lastCheckpointStep: lastCheckpoint))
+        printError("")
+        break
+      }
+      for event in driver.advance() {
+        switch event {
+        case .metrics(let rows):
+          pending += rows
+          for m in rows {
+            summary.finalLoss = m.loss
+            if let v = m.valLoss { summary.finalValLoss = v }
+            if json { CommandSupport.printJSON(SessionCodec.payload(.metrics([m]))[0] ?? .null) }
+          }
+        case .checkpoint(let c):
+          lastCheckpoint = c.step
+          try flushMetrics()
+          try write([event])
+        case .finished:
+          summary.status = "finished"
+          try flushMetrics()
+          try write([event])
+        case .diverged(_, let reason):
+          summary.status = "diverged"
+          try flushMetrics()
+          try write([event])
+          printError("\nodernn: training diverged: \(reason)")
+        default:
+          try flushMetrics()
+          try write([event])
+        }
+      }
+      if seconds(since: lastWrite) >= 0.2 { try flushMetrics() }
+      if progress && seconds(since: lastProgress) >= 0.1 {
+        lastProgress = clock.now
+        showProgress(elapsed: seconds(since: started), done: run.step - firstStep, loss: summary.finalLoss)
+      }
+    }
+    try flushMetrics()
+    if progress { printError("") }
+    summary.steps = run.step
+    summary.seconds = seconds(since: started)
+    return summary
+  }
+
+  private func showProgress(elapsed: Double, done: Int, loss: Double?) {
+    let rate = elapsed > 0 ? Double(done) / elapsed : 0
+    let target = run.config.steps
+    let eta = target.map { rate > 0 ? CommandSupport.duration(Double($0 - run.step) / rate) : "?" } ?? "-"
+    let total = target.map { "/\($0)" } ?? ""
+    let l = loss.map { String(format: "%.5g", $0) } ?? "-"
+    let line = String(format: "step %d%@  loss %@  %.1f steps/s  ETA %@", run.step, total, l, rate, eta)
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+  }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Linalg
+import Sessions
+import Training
+
+/// `odernn replay`: replay a session in the workbench, print its summary, or verify it.
+struct ReplayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "replay",
+    abstract: "Replay a session, print its summary (--headless) or re-run and verify it (--verify).")
+
+  @Argument(help: "The session file.")
+  var file: String
+
+  @Flag(help: "Re-run training from the header and compare every recorded metric; exit 1 on the first mismatch.")
+  var verify = false
+
+  @Option(help: "With --verify: accept |a − b| ≤ R·max(|a|, |b|) (another CPU or BLAS core).")
+  var tolerance: Double?
+
+  @Flag(help: "No workbench: print the session's summary (or only verify).")
+  var headless = false
+
+  func validate() throws {
+    if let tolerance, !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
+    if tolerance != nil && !verify { throw ValidationError("--tolerance needs --verify") }
+  }
+
+  func run() throws {
+    let session: Session
+    do {
+      session = try Session.read(path: file)
+    } catch {
+      throw CommandSupport.bad(error.description)
+    }
+    for w in session.warnings { printError("odernn: warning: \(file): \(w)") }
+    if verify {
+      let config: TrainingConfig
+      do { config = try session.header.trainingConfig() } catch { throw CommandSupport.bad("\(file): \(error)") }
+      try CommandSupport.setUpBLAS(threads: config.threads)
+      if session.header.blasCore != BLAS.coreName && tolerance == nil {
+        printError("odernn: warning: \(file) was recorded with BLAS core \(session.header.blasCore), this machine uses \(BLAS.coreName); bits may differ (see --tolerance)")
+      }
+      do {
+        let n = try SessionVerifier.verify(session, path: file, tolerance: tolerance)
+        print("verified \(n) steps of \(file)" + (tolerance.map { " (tolerance \($0))" } ?? " bit for bit"))
+      } catch let mismatch as SessionVerifier.Mismatch {
+        throw CommandFailure(description: "\(file): verification failed at \(mismatch.description)", exitCode: 1)
+      } catch {
+        throw CommandSupport.bad("\(file): \(error)")
+      }
+      return
+    }
+    let s = SessionSummary(file: URL(fileURLWithPath: file).lastPathComponent, session: session)
+    CommandSupport.printJSON(s.json)
+  }
+}

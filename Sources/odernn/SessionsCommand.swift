@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Sessions
+
+/// `odernn sessions list`: the sessions in ./sessions.
+struct SessionsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sessions", abstract: "Browse saved sessions.", subcommands: [List.self])
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The sessions in ./sessions, oldest first.")
+
+    @Flag(help: "Print a JSON array.")
+    var json = false
+
+    func run() throws {
+      let folder = "sessions"
+      let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        .filter { $0.hasSuffix(".session") }.sorted()
+      var rows: [SessionSummary] = []
+      for name in names {
+        do {
+          rows.append(SessionSummary(file: name, session: try Session.read(path: "\(folder)/\(name)")))
+        } catch {
+          printError("odernn: skipping \(folder)/\(name): \(error)")
+        }
+      }
+      if json {
+        CommandSupport.printJSON(.array(rows.map(\.json)))
+        return
+      }
+      if rows.isEmpty {
+        print("no sessions in ./\(folder)")
+        return
+      }
+      print("file".padding(toLength: 44, withPad: " ", startingAt: 0) + " tableau            t  task     steps   final loss   status")
+      for r in rows {
+        let loss = r.finalLoss.map { String(format: "%.5g", $0) } ?? "-"
+        print(
+          r.file.padding(toLength: 44, withPad: " ", startingAt: 0) + " "
+            + r.tableau.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
+            + (r.derivativeOrder.map(String.init) ?? "-") + "  "
+            + r.task.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
+            + String(r.steps).padding(toLength: 7, withPad: " ", startingAt: 0) + " "
+            + loss.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + r.status)
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import JSON
+import Linalg
+import Sessions
+import Training
+
+/// `odernn train`: headless training into a session file.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train headless into a session file.",
+    discussion: """
+      With --config, starts a run; with --resume, continues one from a checkpoint into a new \
+      session whose header names its parent. --steps is the run's length, or with --resume \
+      the number of further steps (default: what the parent had left, else its length).
+      """)
+
+  @Option(help: "The training config (DESIGN §1.4).")
+  var config: String?
+
+  @Option(help: "A session to continue from its last checkpoint (or --from-step's).")
+  var resume: String?
+
+  @Option(help: "With --resume: the checkpoint step to continue from.")
+  var fromStep: Int?
+
+  @Option(help: "Override the number of steps.")
+  var steps: Int?
+
+  @Option(help: "Override the seed.")
+  var seed: UInt64?
+
+  @Option(help: "The session file to write (default: a new file in ./sessions).")
+  var out: String?
+
+  @Flag(help: "Print one JSON object per step on stdout and a final {\"summary\": ...}.")
+  var json = false
+
+  func validate() throws {
+    if (config == nil) == (resume == nil) { throw ValidationError("give exactly one of --config and --resume") }
+    if fromStep != nil && resume == nil { throw ValidationError("--from-step needs --resume") }
+    if let steps, steps < 1 { throw ValidationError("--steps must be at least 1") }
+  }
+
+  func run() throws {
+    let start = try prepare()
+    try CommandSupport.setUpBLAS(threads: start.config.threads)
+    let run: any TrainingRun
+    do {
+      run = try makeTrainingRun(start.config)
+      if let checkpoint = start.checkpoint { try run.restore(checkpoint) }
+    } catch {
+      throw CommandSupport.bad("\(config ?? resume ?? ""): \(error.description)")
+    }
+    let path = out ?? SessionNaming.defaultPath(for: start.config)
+    let header = SessionHeader(
+      created: SessionNaming.isoNow(), odernn: Odernn.version, blasCore: BLAS.coreName,
+      blasThreads: BLAS.threads, parent: start.parent, config: start.config.json)
+    let writer: SessionWriter
+    do {
+      writer = try SessionWriter(path: path, header: header)
+    } catch {
+      throw CommandSupport.bad(error.description)
+    }
+    let loop = HeadlessLoop(run: run, writer: writer, json: json, progress: !json && CommandSupport.isTerminal(2))
+    let summary = try loop.execute()
+    writer.close()
+    printError(summary.line(path: path))
+    if json { CommandSupport.printJSON(.object(["summary": summary.json(path: path)])) }
+  }
+
+  /// The config to run and where it starts.
+  struct Start {
+    var config: TrainingConfig
+    var checkpoint: Checkpoint?
+    var parent: (file: String, step: Int)?
+  }
+
+  func prepare() throws -> Start {
+    if let config {
+      var c = try CommandSupport.loadConfig(config)
+      if let steps { c.steps = steps }
+      if let seed { c.seed = seed }
+      return Start(config: c)
+    }
+    let file = resume ?? ""
+    let session: Session
+    do {
+      session = try Session.read(path: file)
+    } catch {
+      throw CommandSupport.bad(error.description)
+    }
+    var c: TrainingConfig
+    do {
+      c = try session.header.trainingConfig()
+    } catch {
+      throw CommandSupport.bad("\(file): \(error.description)")
+    }
+    let checkpoints = session.checkpoints
+    guard let checkpoint = fromStep.map({ s in checkpoints.first { $0.step == s } }) ?? checkpoints.last else {
+      let steps = checkpoints.map { String($0.step) }.joined(separator: ", ")
+      throw CommandSupport.bad(
+        fromStep.map { "\(file) has no checkpoint at step \($0) (checkpoints: \(steps.isEmpty ? "none" : steps))" }
+          ?? "\(file) has no checkpoint to resume from")
+    }
+    let left = (c.steps ?? 0) - checkpoint.step
+    c.steps = checkpoint.step + (steps ?? (left > 0 ? left : (c.steps ?? 1000)))
+    if let seed { c.seed = seed }
+    return Start(config: c, checkpoint: checkpoint, parent: (URL(fileURLWithPath: file).lastPathComponent, checkpoint.step))
+  }
+}
