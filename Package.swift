@@ -65,12 +65,14 @@ let package = Package(
 
     .target(name: "Sessions", dependencies: ["Training", "JSON", "Linalg", "Optim"]),
 
+    .target(name: "Bench", dependencies: ["Training", "ODECells", "Tableaux", "Linalg"]),
+
     // MARK: Executable
     .executableTarget(
       name: "odernn",
       dependencies: [
         "Linalg", "Autodiff", "Optim", "Tableaux", "ODECells", "Training", "Sessions", "JSON",
-        "FileFormats",
+        "FileFormats", "Bench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

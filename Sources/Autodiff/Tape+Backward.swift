@@ -4,11 +4,14 @@ import Linalg
 /// Every vector-Jacobian product of the tape, in one place.
 ///
 /// For a node `y = f(x₁, x₂, …)` with upstream gradient `ȳ = ∂L/∂y`, each rule adds
-/// `x̄ᵢ += (∂f/∂xᵢ)ᵀ·ȳ` into its inputs' gradient buffers. A buffer is zeroed right before the
-/// first rule that writes it (its node's `lastConsumer`), so every rule only accumulates.
+/// `x̄ᵢ += (∂f/∂xᵢ)ᵀ·ȳ` into its inputs' gradient buffers. The first rule that writes a buffer
+/// in the reverse sweep (its node's `lastConsumer`) assigns instead of accumulating (GEMMs
+/// with β = 0), so no buffer is zeroed unless a rule writes only part of it.
 extension Tape {
   /// Computes `∂L/∂v` for every recorded `v` that depends on a parameter, where `L` is the
   /// `1 × 1` value `loss`. Afterwards read gradients with `gradient(_:)`/`withGradient`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func backward(from loss: Var) {
     let lossIndex = loss.index
     precondition(nodes[lossIndex].count == 1, "backward: the loss must be 1×1")
@@ -28,25 +31,46 @@ extension Tape {
   }
 
   @inline(__always)
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func zeroGradient(_ i: Int) {
     (grads + nodes[i].offset).update(repeating: 0, count: nodes[i].count)
   }
 
-  /// The gradient buffer of input `id` if it needs one, zeroed when node `by` is its first
-  /// writer in the reverse sweep.
+  /// The gradient buffer of input `id` if it needs one, and whether this rule is its first
+  /// writer in the reverse sweep (`fresh`: assign instead of accumulate, no zeroing needed).
+  /// A rule that writes only part of the buffer (`partial`) gets it zeroed instead.
   @inline(__always)
-  private func target(_ id: Int32, by consumer: Int32) -> UnsafeMutablePointer<Scalar>? {
+  private func target(_ id: Int32, by consumer: Int32, partial: Bool = false)
+    -> (g: UnsafeMutablePointer<Scalar>, fresh: Bool)?
+  {
     guard id >= 0 else { return nil }
     let input = nodes[Int(id)]
     guard input.needsGrad else { return nil }
-    if input.lastConsumer == consumer {
-      nodes[Int(id)].lastConsumer = -2  // zeroed; later rules of the same node accumulate
-      (grads + input.offset).update(repeating: 0, count: input.count)
+    let g = grads + input.offset
+    guard input.lastConsumer == consumer else { return (g, false) }
+    nodes[Int(id)].lastConsumer = -2  // written; later rules of the same node accumulate
+    if partial {
+      g.update(repeating: 0, count: input.count)
+      return (g, false)
     }
-    return grads + input.offset
+    return (g, true)
+  }
+
+  /// `g[k] (=|+=) f(k)` for `k < n`: assigns when `fresh`, else accumulates.
+  @inline(__always)
+  private func write(_ t: (g: UnsafeMutablePointer<Scalar>, fresh: Bool), _ n: Int, _ f: (Int) -> Scalar) {
+    let g = t.g
+    if t.fresh {
+      for k in 0..<n { g[k] = f(k) }
+    } else {
+      for k in 0..<n { g[k] += f(k) }
+    }
   }
 
   // swiftlint:disable:next cyclomatic_complexity function_body_length
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func propagate(_ y: Node, index: Int32) {
     let gy = UnsafePointer(grads + y.offset)
     let n = y.count
@@ -56,113 +80,110 @@ extension Tape {
 
     case .matmul, .matmulAdd:
       // C = op(A)·op(B):  Ā += C̄·op(B)ᵀ (in A's orientation),  B̄ += op(A)ᵀ·C̄ (in B's).
-      if y.op == .matmulAdd, let gb = target(y.c, by: index) {
-        let base = gb + y.aux * y.cols
+      if y.op == .matmulAdd, let t = target(y.c, by: index, partial: true) {
+        let base = t.g + y.aux * y.cols
         for k in 0..<n { base[k] += gy[k] }
       }
       let a = nodes[Int(y.a)]
       let b = nodes[Int(y.b)]
       let k = y.transA ? a.rows : a.cols
-      if let ga = target(y.a, by: index) {
+      if let (ga, fresh) = target(y.a, by: index) {
+        let beta: Scalar = fresh ? 0 : 1
         let pb = UnsafePointer(values + b.offset)
         if !y.transA {  // Ā (m×k) += C̄·op(B)ᵀ
           Scalar.gemm(
             transA: false, transB: !y.transB, m: y.rows, n: k, k: y.cols, alpha: 1,
-            a: gy, lda: y.cols, b: pb, ldb: b.cols, beta: 1, c: ga, ldc: a.cols)
+            a: gy, lda: y.cols, b: pb, ldb: b.cols, beta: beta, c: ga, ldc: a.cols)
         } else {  // Ā (k×m) += op(B)·C̄ᵀ
           Scalar.gemm(
             transA: y.transB, transB: true, m: k, n: y.rows, k: y.cols, alpha: 1,
-            a: pb, lda: b.cols, b: gy, ldb: y.cols, beta: 1, c: ga, ldc: a.cols)
+            a: pb, lda: b.cols, b: gy, ldb: y.cols, beta: beta, c: ga, ldc: a.cols)
         }
       }
-      if let gb = target(y.b, by: index) {
+      if let (gb, fresh) = target(y.b, by: index) {
+        let beta: Scalar = fresh ? 0 : 1
         let pa = UnsafePointer(values + a.offset)
         if !y.transB {  // B̄ (k×n) += op(A)ᵀ·C̄
           Scalar.gemm(
             transA: !y.transA, transB: false, m: k, n: y.cols, k: y.rows, alpha: 1,
-            a: pa, lda: a.cols, b: gy, ldb: y.cols, beta: 1, c: gb, ldc: b.cols)
+            a: pa, lda: a.cols, b: gy, ldb: y.cols, beta: beta, c: gb, ldc: b.cols)
         } else {  // B̄ (n×k) += C̄ᵀ·op(A)
           Scalar.gemm(
             transA: true, transB: y.transA, m: y.cols, n: k, k: y.rows, alpha: 1,
-            a: gy, lda: y.cols, b: pa, ldb: a.cols, beta: 1, c: gb, ldc: b.cols)
+            a: gy, lda: y.cols, b: pa, ldb: a.cols, beta: beta, c: gb, ldc: b.cols)
         }
       }
 
     case .addRow:
-      if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += gy[k] } }
-      if let gb = target(y.b, by: index) {
+      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
+      if let t = target(y.b, by: index, partial: true) {
         for i in 0..<y.rows {
-          for j in 0..<y.cols { gb[j] += gy[i * y.cols + j] }
+          let row = gy + i * y.cols
+          for j in 0..<y.cols { t.g[j] += row[j] }
         }
       }
 
     case .add:
-      if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += gy[k] } }
-      if let gb = target(y.b, by: index) { for k in 0..<n { gb[k] += gy[k] } }
+      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
+      if let t = target(y.b, by: index) { write(t, n) { gy[$0] } }
 
     case .sub:
-      if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += gy[k] } }
-      if let gb = target(y.b, by: index) { for k in 0..<n { gb[k] -= gy[k] } }
+      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
+      if let t = target(y.b, by: index) { write(t, n) { -gy[$0] } }
 
     case .mul:  // Ā += B ⊙ C̄,  B̄ += A ⊙ C̄
       let pa = values + nodes[Int(y.a)].offset
       let pb = values + nodes[Int(y.b)].offset
-      if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += pb[k] * gy[k] } }
-      if let gb = target(y.b, by: index) { for k in 0..<n { gb[k] += pa[k] * gy[k] } }
+      if let t = target(y.a, by: index) { write(t, n) { pb[$0] * gy[$0] } }
+      if let t = target(y.b, by: index) { write(t, n) { pa[$0] * gy[$0] } }
 
     case .scale:
       let s = Scalar(y.scalar)
-      if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += s * gy[k] } }
+      if let t = target(y.a, by: index) { write(t, n) { s * gy[$0] } }
 
     case .addScaled:
       let s = Scalar(y.scalar)
-      if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += gy[k] } }
-      if let gb = target(y.b, by: index) { for k in 0..<n { gb[k] += s * gy[k] } }
+      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
+      if let t = target(y.b, by: index) { write(t, n) { s * gy[$0] } }
 
     case .tanh:  // Ā += (1 − y²) ⊙ ȳ
       let py = values + y.offset
-      if let ga = target(y.a, by: index) {
-        for k in 0..<n { ga[k] += (1 - py[k] * py[k]) * gy[k] }
-      }
+      if let t = target(y.a, by: index) { write(t, n) { (1 - py[$0] * py[$0]) * gy[$0] } }
 
     case .sigmoid:  // Ā += y(1 − y) ⊙ ȳ
       let py = values + y.offset
-      if let ga = target(y.a, by: index) {
-        for k in 0..<n { ga[k] += py[k] * (1 - py[k]) * gy[k] }
-      }
+      if let t = target(y.a, by: index) { write(t, n) { py[$0] * (1 - py[$0]) * gy[$0] } }
 
     case .relu:  // Ā += [x > 0] ⊙ ȳ
       let px = values + nodes[Int(y.a)].offset
-      if let ga = target(y.a, by: index) { for k in 0..<n where px[k] > 0 { ga[k] += gy[k] } }
+      if let t = target(y.a, by: index) { write(t, n) { px[$0] > 0 ? gy[$0] : 0 } }
 
     case .square:  // Ā += 2x ⊙ ȳ
       let px = values + nodes[Int(y.a)].offset
-      if let ga = target(y.a, by: index) { for k in 0..<n { ga[k] += 2 * px[k] * gy[k] } }
+      if let t = target(y.a, by: index) { write(t, n) { 2 * px[$0] * gy[$0] } }
 
     case .transpose:  // Ā += Ȳᵀ
-      if let ga = target(y.a, by: index) {
+      if let t = target(y.a, by: index, partial: true) {
         for i in 0..<y.rows {
-          for j in 0..<y.cols { ga[j * y.rows + i] += gy[i * y.cols + j] }
+          for j in 0..<y.cols { t.g[j * y.rows + i] += gy[i * y.cols + j] }
         }
       }
 
     case .sum, .mean:  // Ā += ȳ / N
       let g = gy[0] / Scalar(y.scalar)
-      if let ga = target(y.a, by: index) {
-        for k in 0..<nodes[Int(y.a)].count { ga[k] += g }
-      }
+      if let t = target(y.a, by: index) { write(t, nodes[Int(y.a)].count) { _ in g } }
 
     case .sliceColumns:
       let cols = nodes[Int(y.a)].cols
-      if let ga = target(y.a, by: index) {
+      if let t = target(y.a, by: index, partial: true) {
         for i in 0..<y.rows {
-          for j in 0..<y.cols { ga[i * cols + y.aux + j] += gy[i * y.cols + j] }
+          for j in 0..<y.cols { t.g[i * cols + y.aux + j] += gy[i * y.cols + j] }
         }
       }
 
     case .sliceRows:
-      if let ga = target(y.a, by: index) {
-        let base = ga + y.aux * y.cols
+      if let t = target(y.a, by: index, partial: true) {
+        let base = t.g + y.aux * y.cols
         for k in 0..<n { base[k] += gy[k] }
       }
 
@@ -171,9 +192,9 @@ extension Tape {
       for p in 0..<y.auxCount {
         let id = side[y.aux + p]
         let pc = nodes[Int(id)].cols
-        if let gp = target(id, by: index) {
+        if let t = target(id, by: index, partial: true) {
           for i in 0..<y.rows {
-            for j in 0..<pc { gp[i * pc + j] += gy[i * y.cols + column + j] }
+            for j in 0..<pc { t.g[i * pc + j] += gy[i * y.cols + column + j] }
           }
         }
         column += pc
@@ -184,7 +205,7 @@ extension Tape {
       for p in 0..<y.auxCount {
         let id = side[y.aux + p]
         let count = nodes[Int(id)].count
-        if let gp = target(id, by: index) { for k in 0..<count { gp[k] += gy[offset + k] } }
+        if let t = target(id, by: index, partial: true) { for k in 0..<count { t.g[k] += gy[offset + k] } }
         offset += count
       }
 
@@ -194,10 +215,10 @@ extension Tape {
       let cols = logits.cols
       let p = values + y.scratch
       let g = gy[0] / Scalar(Swift.max(rows, 1))
-      if let ga = target(y.a, by: index) {
+      if let t = target(y.a, by: index, partial: true) {
         for i in 0..<rows {
-          for j in 0..<cols { ga[i * cols + j] += g * p[i * cols + j] }
-          ga[i * cols + Int(side[y.aux + i])] -= g
+          for j in 0..<cols { t.g[i * cols + j] += g * p[i * cols + j] }
+          t.g[i * cols + Int(side[y.aux + i])] -= g
         }
       }
     }

@@ -4,6 +4,8 @@ import Linalg
 /// The primitives: each checks shapes, computes its value into the arena and records a node.
 extension Tape {
   /// `op(A)·op(B)`, with `op(X) = Xᵀ` when the flag is set (a GEMM flag, never a copy).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func matmul(_ a: Var, _ b: Var, transposeA: Bool = false, transposeB: Bool = false)
     -> Var
   {
@@ -17,6 +19,8 @@ extension Tape {
 
   /// `base[rowOffset ..< rowOffset + m, :] + op(A)·op(B)`: a matmul that adds a precomputed
   /// block, e.g. the step-`k` rows of one input projection `X·Vᵀ + b` for all time steps.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func matmulAdd(
     _ base: Var, rowOffset: Int = 0, _ a: Var, _ b: Var,
     transposeA: Bool = false, transposeB: Bool = false
@@ -36,6 +40,8 @@ extension Tape {
   }
 
   /// `A + 𝟙·biasᵀ`: adds a `1 × n` row to every row of `A`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func addRowBroadcast(_ a: Var, _ bias: Var) -> Var {
     let (m, n) = shape(a)
     precondition(shape(bias) == (1, n), "addRowBroadcast: bias must be 1×\(n)")
@@ -50,15 +56,23 @@ extension Tape {
   }
 
   /// `A + B`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func add(_ a: Var, _ b: Var) -> Var { binary(.add, a, b) { $0 + $1 } }
 
   /// `A − B`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func sub(_ a: Var, _ b: Var) -> Var { binary(.sub, a, b) { $0 - $1 } }
 
   /// `A ⊙ B` (Hadamard product).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func mul(_ a: Var, _ b: Var) -> Var { binary(.mul, a, b) { $0 * $1 } }
 
   /// `s·A`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func scale(_ a: Var, by s: Scalar) -> Var {
     var node = makeNode(.scale, rows: shape(a).rows, cols: shape(a).cols, a: a)
     node.scalar = Double(s)
@@ -69,6 +83,8 @@ extension Tape {
   }
 
   /// `A + s·B` (one fused node for the Runge–Kutta stage sums `S + ε Σ a_ij K_j`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func addScaled(_ a: Var, _ b: Var, scale s: Scalar) -> Var {
     precondition(shape(a) == shape(b), "addScaled: shapes differ")
     var node = makeNode(.addScaled, rows: shape(a).rows, cols: shape(a).cols, a: a, b: b)
@@ -81,14 +97,20 @@ extension Tape {
   }
 
   /// `tanh(A)` elementwise.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func tanh(_ a: Var) -> Var { unary(.tanh, a) { Elementwise.tanh($0, $1, $2) } }
 
   /// `σ(A) = 1 / (1 + e^{−A})` elementwise.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func sigmoid(_ a: Var) -> Var {
     unary(.sigmoid, a) { Elementwise.sigmoid($0, $1, $2) }
   }
 
   /// `max(A, 0)` elementwise.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func relu(_ a: Var) -> Var {
     unary(.relu, a) { x, y, n in for i in 0..<n { y[i] = x[i] > 0 ? x[i] : 0 } }
   }
@@ -97,19 +119,27 @@ extension Tape {
   public func identity(_ a: Var) -> Var { a }
 
   /// `A ⊙ A`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func square(_ a: Var) -> Var {
     unary(.square, a) { x, y, n in for i in 0..<n { y[i] = x[i] * x[i] } }
   }
 
   /// `Σ_ij a_ij` as a `1 × 1` value (accumulated in `Double`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func sum(_ a: Var) -> Var { reduce(.sum, a, divisor: 1) }
 
   /// `(1/N) Σ_ij a_ij` as a `1 × 1` value (accumulated in `Double`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func mean(_ a: Var) -> Var { reduce(.mean, a, divisor: Double(shape(a).rows * shape(a).cols)) }
 
   // MARK: Helpers
 
   @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func productShape(_ a: Var, _ b: Var, _ ta: Bool, _ tb: Bool) -> (Int, Int) {
     let (ar, ac) = shape(a)
     let (br, bc) = shape(b)
@@ -121,6 +151,8 @@ extension Tape {
 
   /// `out ← op(A)·op(B) + beta·out` for a matmul-like node.
   @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func gemmForward(_ node: Node, beta: Scalar) {
     let a = nodes[Int(node.a)]
     let b = nodes[Int(node.b)]
@@ -137,6 +169,8 @@ extension Tape {
   }
 
   @inline(__always) @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func binary(_ op: Op, _ a: Var, _ b: Var, _ f: (Scalar, Scalar) -> Scalar) -> Var {
     precondition(shape(a) == shape(b), "\(op): shapes \(shape(a)) and \(shape(b)) differ")
     let node = makeNode(op, rows: shape(a).rows, cols: shape(a).cols, a: a, b: b)
@@ -148,6 +182,8 @@ extension Tape {
   }
 
   @inline(__always) @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func unary(
     _ op: Op, _ a: Var,
     _ kernel: (UnsafePointer<Scalar>, UnsafeMutablePointer<Scalar>, Int) -> Void
@@ -157,6 +193,8 @@ extension Tape {
     return append(node)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func reduce(_ op: Op, _ a: Var, divisor: Double) -> Var {
     var node = makeNode(op, rows: 1, cols: 1, a: a)
     node.scalar = divisor

@@ -5,6 +5,8 @@ import Linalg
 /// classification loss.
 extension Tape {
   /// Columns `start ..< start + count` of `A` (e.g. one gate of a fused LSTM pre-activation).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func sliceColumns(_ a: Var, start: Int, count: Int) -> Var {
     let (m, n) = shape(a)
     precondition(start >= 0 && count >= 0 && start + count <= n, "sliceColumns: out of range")
@@ -17,6 +19,8 @@ extension Tape {
   }
 
   /// Rows `start ..< start + count` of `A`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func sliceRows(_ a: Var, start: Int, count: Int) -> Var {
     let (m, n) = shape(a)
     precondition(start >= 0 && count >= 0 && start + count <= m, "sliceRows: out of range")
@@ -27,6 +31,8 @@ extension Tape {
   }
 
   /// `Aᵀ` (used once per step for structured weights such as `W − Wᵀ`, never per time step).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func transpose(_ a: Var) -> Var {
     let (m, n) = shape(a)
     let node = makeNode(.transpose, rows: n, cols: m, a: a)
@@ -39,6 +45,8 @@ extension Tape {
   }
 
   /// `[A₁ A₂ …]`: equal row counts, columns side by side.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func concatColumns(_ parts: [Var]) -> Var {
     precondition(!parts.isEmpty, "concatColumns: no inputs")
     let m = shape(parts[0]).rows
@@ -60,6 +68,8 @@ extension Tape {
 
   /// `[A₁; A₂; …]`: equal column counts, rows stacked (e.g. every step's `h` before one
   /// readout GEMM).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func concatRows(_ parts: [Var]) -> Var {
     precondition(!parts.isEmpty, "concatRows: no inputs")
     let n = shape(parts[0]).cols
@@ -81,6 +91,8 @@ extension Tape {
   /// `(1/N) Σ_n −log softmax(A_n)[t_n]`: mean cross-entropy of the `N` rows of logits `A`
   /// against integer class targets `t_n ∈ [0, C)`. Computed stably (max-shifted);
   /// the softmax is kept for the backward pass.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func softmaxCrossEntropy(_ logits: Var, targets: [Int32]) -> Var {
     let (m, n) = shape(logits)
     precondition(targets.count == m, "softmaxCrossEntropy: \(targets.count) targets for \(m) rows")
@@ -110,6 +122,8 @@ extension Tape {
     return append(node)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func appendMulti(_ node: Node, _ parts: [Var]) -> Var {
     var node = node
     let id = Int32(nodes.count)

@@ -32,6 +32,8 @@ public final class Tape<Scalar: BLASScalar> {
   }
 
   /// Forgets every recorded node; keeps the arenas for the next recording.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func reset() {
     nodes.removeAll(keepingCapacity: true)
     side.removeAll(keepingCapacity: true)
@@ -45,6 +47,8 @@ public final class Tape<Scalar: BLASScalar> {
   public var arenaCapacity: Int { capacity }
 
   /// The shape of a recorded value.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func shape(_ v: Var) -> (rows: Int, cols: Int) {
     (nodes[v.index].rows, nodes[v.index].cols)
   }
@@ -52,6 +56,8 @@ public final class Tape<Scalar: BLASScalar> {
   /// Reserves `n` arena elements and returns their offset, growing the arenas when needed
   /// (pointers into the arena are re-derived after every call).
   @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func reserve(_ n: Int) -> Int {
     if used + n > capacity {
       let newCapacity = max(capacity * 2, used + n)
@@ -70,6 +76,8 @@ public final class Tape<Scalar: BLASScalar> {
 
   /// Appends a node of the given shape, marking its inputs as consumed; returns its handle.
   @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func append(_ node: Node) -> Var {
     var node = node
     let id = Int32(nodes.count)
@@ -82,6 +90,8 @@ public final class Tape<Scalar: BLASScalar> {
 
   /// A new node with a fresh value buffer; inputs and parameters are filled by the caller.
   @inline(__always) @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func consume(_ input: Int32, by id: Int32, into node: inout Node) {
     guard input >= 0 else { return }
     node.needsGrad = node.needsGrad || nodes[Int(input)].needsGrad
@@ -89,6 +99,8 @@ public final class Tape<Scalar: BLASScalar> {
   }
 
   @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func makeNode(_ op: Op, rows: Int, cols: Int, a: Var? = nil, b: Var? = nil, c: Var? = nil)
     -> Node
   {
@@ -98,17 +110,25 @@ public final class Tape<Scalar: BLASScalar> {
   }
 
   @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func value(at v: Var) -> UnsafeMutablePointer<Scalar> { values + nodes[v.index].offset }
 
   // MARK: Leaves
 
   /// Records a constant: no gradient flows to it.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func constant(_ m: Matrix<Scalar>) -> Var { leaf(m, needsGrad: false) }
 
   /// Records a parameter: `backward` computes its gradient.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func parameter(_ m: Matrix<Scalar>) -> Var { leaf(m, needsGrad: true) }
 
   /// Records a leaf of the given shape whose elements `fill` writes in place (no copy).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func leaf(
     rows: Int, cols: Int, needsGrad: Bool,
     fill: (UnsafeMutableBufferPointer<Scalar>) -> Void
@@ -119,6 +139,8 @@ public final class Tape<Scalar: BLASScalar> {
     return append(node)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func leaf(_ m: Matrix<Scalar>, needsGrad: Bool) -> Var {
     leaf(rows: m.rows, cols: m.cols, needsGrad: needsGrad) { buffer in
       m.storage.withUnsafeBufferPointer { src in
@@ -131,6 +153,8 @@ public final class Tape<Scalar: BLASScalar> {
   // MARK: Reading values and gradients
 
   /// A copy of a recorded value.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func value(_ v: Var) -> Matrix<Scalar> {
     let n = nodes[v.index]
     return Matrix(
@@ -139,6 +163,8 @@ public final class Tape<Scalar: BLASScalar> {
   }
 
   /// The single element of a `1 × 1` value.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func scalar(_ v: Var) -> Scalar {
     precondition(nodes[v.index].count == 1, "scalar: value is not 1×1")
     return values[nodes[v.index].offset]
@@ -153,6 +179,8 @@ public final class Tape<Scalar: BLASScalar> {
   }
 
   /// A copy of `∂L/∂v` after `backward(from:)` (zeros when `v` does not influence `L`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public func gradient(_ v: Var) -> Matrix<Scalar> {
     withGradient(v) { g in
       Matrix(rows: nodes[v.index].rows, cols: nodes[v.index].cols, storage: Array(g))

@@ -39,9 +39,13 @@ public struct Adam<Scalar: BLASScalar>: Optimizer {
   }
 
   /// Advances `t`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func beginStep() { stepCount += 1 }
 
   /// One Adam update of parameter `index` with gradient `s·g`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func update(
     _ index: Int, parameter p: UnsafeMutableBufferPointer<Scalar>,
     gradient g: UnsafeBufferPointer<Scalar>, gradientScale s: Scalar
@@ -78,6 +82,8 @@ public struct Adam<Scalar: BLASScalar>: Optimizer {
   }
 
   /// Restores moments saved by `state`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func restore(_ saved: OptimizerState) throws(OptimizerStateError) {
     guard saved.name == "adam" else {
       throw OptimizerStateError(description: "checkpoint holds \(saved.name) state, not adam")

@@ -70,6 +70,8 @@ extension Optimizer {
 /// Global-norm gradient clipping (PyTorch's `clip_grad_norm_`).
 public enum GradientClipping {
   /// `‖g‖ = sqrt(Σ_p Σ_i g_pi²)` over all parameters, accumulated in `Double`.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
   public static func globalNorm<S: BLASScalar>(_ gradients: [UnsafeBufferPointer<S>]) -> Double {
     var s = 0.0
     for g in gradients {

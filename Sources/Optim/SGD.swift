@@ -26,9 +26,13 @@ public struct SGD<Scalar: BLASScalar>: Optimizer {
   }
 
   /// Advances the step counter.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func beginStep() { stepCount += 1 }
 
   /// `θ ← θ − η·b`, `b ← μ·b + s·g`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func update(
     _ index: Int, parameter p: UnsafeMutableBufferPointer<Scalar>,
     gradient g: UnsafeBufferPointer<Scalar>, gradientScale s: Scalar
@@ -57,6 +61,8 @@ public struct SGD<Scalar: BLASScalar>: Optimizer {
   }
 
   /// Restores buffers saved by `state`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func restore(_ saved: OptimizerState) throws(OptimizerStateError) {
     guard saved.name == "sgd" else {
       throw OptimizerStateError(description: "checkpoint holds \(saved.name) state, not sgd")

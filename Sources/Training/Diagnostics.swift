@@ -36,6 +36,8 @@ public struct GradientDiagnostics: Sendable, Equatable {
     throughTime = forward.hidden.map { h in tape.withGradient(h) { Self.norm($0) } }
   }
 
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
   static func norm<S: BLASScalar>(_ g: UnsafeBufferPointer<S>) -> Double {
     var s = 0.0
     for x in g { s += Double(x) * Double(x) }

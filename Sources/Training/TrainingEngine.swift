@@ -29,6 +29,19 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   let validation: SequenceBatch<Scalar>
   let model: SequenceModel<Scalar>
   let tape = Tape<Scalar>()
+  private var benchmarkBatches: [SequenceBatch<Scalar>] = []
+
+  /// Pre-generated batch `index % 4`, drawn from a generator of its own (the run's stream is
+  /// not touched).
+  func benchmarkBatch(_ index: Int) -> SequenceBatch<Scalar> {
+    if benchmarkBatches.isEmpty {
+      var own = Xoshiro256(seed: config.seed ^ 0xBE7C)
+      benchmarkBatches = (0..<4).map { _ in
+        SequenceBatch(converting: task.trainingBatch(size: config.batchSize, using: &own))
+      }
+    }
+    return benchmarkBatches[index % benchmarkBatches.count]
+  }
 
   /// A fresh run: the task (file tasks: their split), the initial parameters and the
   /// validation set, drawn in that order from `config.seed`.
@@ -82,6 +95,12 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   @discardableResult
   public func trainStep(inspect: ((Tape<Scalar>, RecordedForward) -> Void)?) -> StepMetrics {
     let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
+    return trainStep(on: batch, inspect: inspect)
+  }
+
+  /// One training step on a given batch (benchmarks reuse pre-generated batches).
+  @discardableResult
+  public func trainStep(on batch: SequenceBatch<Scalar>, inspect: ((Tape<Scalar>, RecordedForward) -> Void)? = nil) -> StepMetrics {
     tape.reset()
     let forward = model.record(on: tape, parameters: parameters, batch: batch, loss: task.loss)
     let loss = Double(tape.scalar(forward.loss))

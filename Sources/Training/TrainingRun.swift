@@ -30,8 +30,10 @@ public protocol TrainingRun: AnyObject {
   func checkpoint() -> Checkpoint
   /// Continues from a checkpoint of the same config.
   func restore(_ checkpoint: Checkpoint) throws(ConfigError)
-  /// A forward pass (no update) over one fresh batch; returns the loss. For benchmarks.
-  func inferenceBatch() -> Double
+  /// A training step on pre-generated batch `index % 4` (benchmarks: data generation untimed).
+  func benchmarkTrainStep(_ index: Int)
+  /// A forward pass (no update) on pre-generated batch `index % 4`; returns the loss.
+  @discardableResult func benchmarkInference(_ index: Int) -> Double
 }
 
 extension TrainingEngine: TrainingRun {
@@ -41,10 +43,14 @@ extension TrainingEngine: TrainingRun {
     parameters.parameters.map { ($0.name, $0.shape) }
   }
 
-  public func inferenceBatch() -> Double {
-    let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
+  public func benchmarkTrainStep(_ index: Int) {
+    trainStep(on: benchmarkBatch(index))
+  }
+
+  @discardableResult
+  public func benchmarkInference(_ index: Int) -> Double {
     tape.reset()
-    let forward = model.record(on: tape, parameters: parameters, batch: batch, loss: task.loss)
+    let forward = model.record(on: tape, parameters: parameters, batch: benchmarkBatch(index), loss: task.loss)
     return Double(tape.scalar(forward.loss))
   }
 }

@@ -11,7 +11,7 @@ struct Odernn: ParsableCommand {
     version: versionText,
     subcommands: [
       TrainCommand.self, EvalCommand.self, ReplayCommand.self, SessionsCommand.self, ExportCommand.self,
-      TableauCommand.self,
+      TableauCommand.self, BenchCommand.self,
     ]
   )
 

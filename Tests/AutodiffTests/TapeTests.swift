@@ -107,3 +107,31 @@ struct TapeTests {
     #expect(zip(f, d).allSatisfy { abs($0 - $1) < 1e-6 })
   }
 }
+
+@Suite("Float32 activations")
+struct Float32ActivationTests {
+  @Test func fastTanhIsWithinFiveUlpsOfTheExactValue() {
+    var worst = 0.0
+    var x = -12.0
+    while x <= 12 {
+      let approx = Double(float32Tanh(Float(x)))
+      let exact = Foundation.tanh(Double(Float(x)))
+      worst = max(worst, abs(approx - exact))
+      x += 0.0007
+    }
+    #expect(worst < 3.5e-7, "max error \(worst)")
+    #expect(float32Tanh(0) == 0 && float32Tanh(-1e-30) <= 0 && float32Tanh(100) <= 1 && float32Tanh(-100) >= -1)
+    #expect(float32Tanh(.nan).isNaN)
+  }
+
+  @Test func float32TapeActivationsAgreeWithDouble() {
+    let t32 = Tape<Float>()
+    let t64 = Tape<Double>()
+    let xs = (-40...40).map { Double($0) * 0.2 }
+    let a = t32.constant(Matrix(rows: 1, cols: xs.count, storage: xs.map(Float.init)))
+    let b = t64.constant(Matrix(rows: 1, cols: xs.count, storage: xs))
+    for (f, d) in zip(t32.value(t32.sigmoid(a)).storage, t64.value(t64.sigmoid(b)).storage) {
+      #expect(abs(Double(f) - d) < 2e-7)
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import Linalg
+import ODECells
+import Tableaux
+import Training
+
+/// The benchmark of DESIGN §1.8 — float32, B = 64, H = 128, T = 100, the adding task — and the
+/// GEMM throughput behind it.
+///
+/// Training rows time one step (forward, backward through time, one Adam update); inference
+/// rows one forward pass of a batch. As the peers' scripts do, four batches are generated
+/// before timing and cycled, so data generation is not timed.
+public enum BenchSuite {
+  /// The three cells of the benchmark.
+  public static func configs() -> [(name: String, config: TrainingConfig)] {
+    func base(_ cell: CellSpec) -> TrainingConfig {
+      var c = TrainingConfig(cell: cell, task: .adding(length: 100))
+      c.batchSize = 64
+      c.precision = .float32
+      c.diagnosticsEvery = 1_000_000
+      c.checkpointEvery = 100_000_000
+      c.optimizer.learningRate = 1e-3
+      return c
+    }
+    let rk4 = ButcherTableau.named("rk4") ?? .euler
+    return [
+      ("antisymmetric-euler", base(CellSpec(hiddenSize: 128, stepSize: 0.01, structure: .antisymmetric, gamma: 0.01))),
+      ("dense-rk4", base(CellSpec(tableau: rk4, hiddenSize: 128, stepSize: 0.1, decay: [1]))),
+      ("lstm", base(CellSpec(kind: .lstm, hiddenSize: 128))),
+    ]
+  }
+
+  /// Runs every row; `progress` is told each row's name before it starts.
+  public static func run(harness: BenchHarness = BenchHarness(), progress: (String) -> Void = { _ in }) throws -> [BenchRow] {
+    var rows: [BenchRow] = []
+    var infer: [BenchRow] = []
+    for (name, config) in configs() {
+      let run = try makeTrainingRun(config)
+      progress("\(name)-train")
+      var i = 0
+      let train = harness.measure {
+        run.benchmarkTrainStep(i % 4)
+        i += 1
+      }
+      rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1))
+      if config.cell.kind == .ode {
+        progress("\(name)-infer")
+        let forward = harness.measure {
+          run.benchmarkInference(i % 4)
+          i += 1
+        }
+        infer.append(BenchRow(name: "\(name)-infer", unit: "sequences/s", seconds: forward, work: Double(config.batchSize)))
+      }
+    }
+    rows += infer
+    progress("gemm")
+    rows.append(gemm(Float.self, m: 64, n: 128, k: 128, harness: harness))
+    rows.append(gemm(Double.self, m: 64, n: 128, k: 128, harness: harness))
+    return rows
+  }
+
+  /// GFLOP/s of `C = A·Bᵀ` with `A` `m × k`, `B` `n × k` (the recurrent product's shape).
+  public static func gemm<S: BLASScalar>(_: S.Type, m: Int, n: Int, k: Int, harness: BenchHarness) -> BenchRow {
+    var rng = Xoshiro256(seed: 1)
+    let a: Matrix<S> = Initializer.uniform(rows: m, cols: k, bound: 1, using: &rng)
+    let b: Matrix<S> = Initializer.uniform(rows: n, cols: k, bound: 1, using: &rng)
+    var c = Matrix<S>(rows: m, cols: n)
+    let inner = 100
+    let samples = BenchHarness(warmup: harness.warmup, repetitions: harness.repetitions).measure {
+      for _ in 0..<inner { Matrix.gemm(a, transposed: false, b, transposed: true, into: &c) }
+    }
+    let flops = 2.0 * Double(m * n * k * inner) / 1e9
+    let suffix = S.dtype == .float32 ? "f32" : "f64"
+    return BenchRow(name: "gemm-\(m)x\(k)x\(n)-\(suffix)", unit: "GFLOP/s", seconds: samples, work: flops)
+  }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Bench
+import JSON
+import Linalg
+
+/// `odernn bench`: the benchmark of DESIGN §1.8.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure training and inference speed (float32, B=64, H=128, T=100, adding task).",
+    discussion: "A benchmark, not a test. Build in release mode (swift run -c release odernn bench).")
+
+  @Flag(help: "Print {\"threads\", \"blasCore\", \"rows\": [...]} as JSON.")
+  var json = false
+
+  @Option(help: "BLAS threads.")
+  var threads = 1
+
+  @Option(help: "Timed repetitions per row (after 5 warm-up ones).")
+  var repetitions = 50
+
+  func validate() throws {
+    if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+  }
+
+  func run() throws {
+    try CommandSupport.setUpBLAS(threads: threads)
+    #if DEBUG
+      printError("odernn: warning: this is a debug build; benchmark a release build (swift run -c release odernn bench)")
+    #endif
+    let rows = try BenchSuite.run(harness: BenchHarness(repetitions: repetitions)) { name in
+      if CommandSupport.isTerminal(2) { printError("odernn: measuring \(name)…") }
+    }
+    if json {
+      CommandSupport.printJSON(
+        .object([
+          "threads": .number(Double(BLAS.threads)), "blasCore": .string(BLAS.coreName),
+          "rows": .array(
+            rows.map {
+              .object([
+                "name": .string($0.name), "unit": .string($0.unit), "median": .number($0.median),
+                "min": .number($0.min), "max": .number($0.max), "runs": .number(Double($0.runs)),
+              ])
+            }),
+        ]))
+      return
+    }
+    print("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
+    print("name".padding(toLength: 28, withPad: " ", startingAt: 0) + "unit          median        min        max  runs")
+    for r in rows {
+      print(
+        r.name.padding(toLength: 28, withPad: " ", startingAt: 0) + r.unit.padding(toLength: 12, withPad: " ", startingAt: 0)
+          + String(format: "%10.1f %10.1f %10.1f  %4d", r.median, r.min, r.max, r.runs))
+    }
+  }
+}
