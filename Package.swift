@@ -60,11 +60,22 @@ let package = Package(
     .target(name: "ODECells", dependencies: ["Tableaux", "Autodiff", "Linalg"]),
     .target(
       name: "Training",
-      dependencies: ["ODECells", "Tableaux", "Autodiff", "Optim", "Linalg", "FileFormats", "JSON"]
+      dependencies: [
+        "ODECells", "Tableaux", "Autodiff", "Optim", "Linalg", "FileFormats", "JSON",
+        .product(name: "DequeModule", package: "swift-collections"),
+      ]
     ),
 
     .target(name: "Sessions", dependencies: ["Training", "JSON", "Linalg", "Optim"]),
 
+    .target(
+      name: "TerminalGrid",
+      dependencies: [
+        .product(name: "ComplexModule", package: "swift-numerics"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(name: "WorkbenchUI", dependencies: ["TerminalGrid", "Training", "ODECells", "Tableaux", "Linalg"]),
     .target(name: "Bench", dependencies: ["Training", "ODECells", "Tableaux", "Linalg"]),
 
     // MARK: Executable
@@ -95,6 +106,10 @@ let package = Package(
     .testTarget(
       name: "FileFormatsTests",
       dependencies: ["FileFormats", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+    ),
+    .testTarget(
+      name: "TerminalGridTests",
+      dependencies: ["TerminalGrid", .product(name: "ComplexModule", package: "swift-numerics")]
     ),
     .testTarget(name: "ODECellsTests", dependencies: ["ODECells", "Tableaux", "Autodiff", "Linalg"]),
   ],

@@ -1,0 +1,92 @@
+import Linalg
+import ODECells
+import Tableaux
+import Training
+
+/// What Compose derives from a draft: the `(n, t)` label, order, parameter count,
+/// f-evaluations per step, and the ε-scaled spectrum of the initial weights' field Jacobian
+/// at the zero state, to draw over the cell's stability region.
+public struct ComposePreview: Sendable, Equatable {
+  /// Stages `n`.
+  public var stages: Int
+  /// The tableau's computed order.
+  public var order: Int
+  /// `(n,t) name`.
+  public var label: String
+  /// Trainable scalars (cell and readout).
+  public var parameterCount: Int
+  /// Field evaluations per step.
+  public var fieldEvaluations: Int
+  /// `ε·λ_i` of `∂F/∂S` at `S = 0`, `x = 0` with the initial weights (empty when skipped).
+  public var spectrum: [Complex<Double>]
+  /// Why the spectrum is empty, if it is.
+  public var note: String?
+  /// The region to draw the spectrum over.
+  public var picture: StabilityPicture?
+
+  /// The largest `t·H` for which the spectrum is computed live.
+  public static let spectrumLimit = 512
+
+  /// The preview of `config` (initial weights drawn as the run would draw them).
+  public init(config: TrainingConfig) {
+    let cell = config.cell
+    stages = cell.kind == .ode ? cell.tableau.stages : 1
+    order = cell.kind == .ode ? cell.tableau.order : 1
+    label = cell.label
+    fieldEvaluations = cell.fieldEvaluationsPerStep
+    let (inputs, outputs) = Self.sizes(config.task)
+    var rng = Xoshiro256(seed: config.seed)
+    let params = ParameterSet<Double>(spec: cell, inputSize: inputs, outputSize: outputs, using: &rng)
+    parameterCount = params.scalarCount
+    spectrum = []
+    note = nil
+    picture = StabilityPicture(config: config)
+    guard cell.kind == .ode else {
+      note = "no field: \(cell.kind.rawValue) is a baseline"
+      return
+    }
+    let n = cell.derivativeOrder * cell.hiddenSize
+    guard n <= Self.spectrumLimit else {
+      note = "spectrum preview for t·H ≤ \(Self.spectrumLimit)"
+      return
+    }
+    spectrum = (try? Self.fieldJacobian(cell, params).eigenvalues()) ?? []
+  }
+
+  /// `(I, O)` of a task without reading files (file tasks: IDX 1→10; CSV unknown until read: 1→1).
+  static func sizes(_ task: TaskSpec) -> (Int, Int) {
+    switch task {
+    case .adding: (2, 1)
+    case .copy(_, let symbols, _): (symbols + 2, symbols)
+    case .sine: (1, 1)
+    case .idx: (1, 10)
+    case .csv: (1, 1)
+    }
+  }
+
+  /// `ε·∂F/∂S` at the zero state: the companion matrix with last block row
+  /// `∂f/∂v_r = s·M_r − κ_r I`, where `s = σ′(0)` (times the gate's 1/2 when gated; the gate's
+  /// own term vanishes because σ(0) = 0 for tanh and identity).
+  static func fieldJacobian(_ cell: CellSpec, _ p: ParameterSet<Double>) -> Matrix<Double> {
+    let h = cell.hiddenSize
+    let t = cell.derivativeOrder
+    var slope: Double
+    switch cell.activation {
+    case .tanh, .identity: slope = 1
+    case .relu: slope = 0
+    case .sigmoid: slope = 0.25
+    }
+    if cell.gated { slope *= 0.5 }
+    var j = Matrix<Double>(rows: t * h, cols: t * h)
+    for r in 0..<(t - 1) { for i in 0..<h { j[r * h + i, (r + 1) * h + i] = 1 } }
+    for r in 0..<t {
+      var m = p["cell.W\(r)"] ?? Matrix(rows: h, cols: h)
+      if r == 0 && cell.structure == .antisymmetric { m = m - m.transposed() - cell.gamma * Matrix.identity(h) }
+      for i in 0..<h {
+        for k in 0..<h { j[(t - 1) * h + i, r * h + k] = slope * m[i, k] }
+        j[(t - 1) * h + i, r * h + i] -= cell.decay[r]
+      }
+    }
+    return cell.stepSize * j
+  }
+}

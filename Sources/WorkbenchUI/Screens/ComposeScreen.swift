@@ -1,0 +1,113 @@
+import TerminalGrid
+import Tableaux
+import Training
+
+/// Compose: the fields on the left; the tableau (or its editor), the derived facts, and the
+/// stability region with the initial weights' ε-scaled spectrum on the right.
+enum ComposeScreen {
+  static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
+    let columns = body.splitHorizontally([.length(min(44, body.width / 2)), .fill(1)])
+    fields(model, p, in: columns[0], into: &grid)
+    let right = columns[1].splitVertically([.percentage(45), .fill(1)])
+    if let editor = model.editor {
+      TableauEditorView.render(editor, p, in: right[0], into: &grid)
+    } else {
+      facts(model, p, in: right[0], into: &grid)
+    }
+    region(model, p, in: right[1], into: &grid)
+  }
+
+  static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let inner = p.box(&grid, rect, "Compose", focused: model.editor == nil)
+    var y = inner.y
+    for f in model.draft.visibleFields {
+      if let section = f.section {
+        if y > inner.y { y += 1 }
+        p.write(&grid, section, inner.x + 1, y, Style(fg: .cyan, bold: true), clip: inner)
+        y += 1
+      }
+      let selected = f == model.field && model.editor == nil
+      let style = selected ? Style(reverse: true) : .plain
+      if selected { grid.setStyle(style, in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
+      p.write(&grid, "  " + f.label, inner.x, y, style, clip: inner)
+      var value = model.draft.text(f)
+      if selected, let typed = model.typing { value = typed + "_" }
+      p.write(&grid, value, inner.x + 22, y, selected ? Style(bold: true, reverse: true) : Style(bold: true), clip: inner)
+      y += 1
+    }
+    p.write(&grid, "space trains until paused or quit", inner.x + 1, y + 1, Style(dim: true), clip: inner)
+  }
+
+  static func facts(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let cell = model.draft.config.cell
+    let pv = model.preview
+    var lines: [(String, Style)] = []
+    if cell.kind == .ode {
+      let t = cell.tableau
+      lines += t.diagramText().split(separator: "\n").map { (String($0), Style.plain) }
+      lines.append(("", .plain))
+    }
+    lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluations)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+    if cell.kind == .ode {
+      let t = cell.tableau
+      let real = t.realInterval.map { "[\(Format.number($0)), 0]" } ?? "unbounded"
+      let imag = t.imagRadius.map { Format.number($0) } ?? "unbounded"
+      lines.append(("real interval \(real)   imag radius \(imag)\(t.isAStable ? "   A-stable" : "")", .plain))
+      if !t.isExplicit, let fn = pv.picture?.function {
+        lines.append(("integrates with \(fn.label), not the tableau's R(z)", Style(fg: .yellow)))
+      }
+    }
+    let inner = p.box(&grid, rect, cell.kind == .ode ? "Tableau \(cell.tableau.name)" : "Baseline \(cell.kind.rawValue)")
+    for (i, (text, style)) in lines.prefix(inner.height).enumerated() {
+      p.write(&grid, text, inner.x + 1, inner.y + i, style, clip: inner)
+    }
+  }
+
+  static func region(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let pv = model.preview
+    guard let picture = pv.picture else {
+      let inner = p.box(&grid, rect, "Stability region")
+      p.write(&grid, pv.note ?? "", inner.x + 1, inner.y, Style(dim: true), clip: inner)
+      return
+    }
+    let inner = p.box(&grid, rect, "\(picture.function.symbol) region, ε·λ of the initial weights")
+    let w = picture.window(including: pv.spectrum)
+    let fn = picture.function
+    let plot = ComplexPlanePlot(
+      re: w.re, im: w.im, region: { fn.isStable($0) }, points: pv.spectrum, title: "",
+      insideLabel: "stable", outsideLabel: "unstable", mode: p.mode, depth: p.depth)
+    plot.render(in: inner, into: &grid)
+    if let note = pv.note { p.write(&grid, note, inner.x + 1, inner.maxY - 1, Style(dim: true), clip: inner) }
+  }
+}
+
+/// The tableau grid editor with live validation.
+enum TableauEditorView {
+  static func render(_ e: TableauEditor, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let inner = p.box(&grid, rect, "Edit tableau \(e.name)", focused: true)
+    let cellWidth = max(6, min(10, (inner.width - 4) / (e.stages + 1)))
+    for row in 0...e.stages {
+      let y = inner.y + row + (row == e.stages ? 1 : 0)
+      for column in 0...e.stages {
+        if row == e.stages && column == 0 { continue }
+        let text: String
+        if row == e.stages { text = e.b[column - 1] } else { text = column == 0 ? e.c[row] : e.a[row][column - 1] }
+        let x = inner.x + 1 + column * cellWidth + (column > 0 ? 2 : 0)
+        let selected = row == e.row && column == e.column
+        let shown = text.isEmpty ? "_" : text
+        p.write(&grid, String(shown.prefix(cellWidth - 1)), x, y, selected ? Style(reverse: true) : .plain, clip: inner)
+      }
+      if row < e.stages { p.write(&grid, "│", inner.x + 1 + cellWidth, y, Style(dim: true), clip: inner) }
+    }
+    let y = inner.y + e.stages + 3
+    switch e.result {
+    case .success(let t):
+      var line = "valid: \(t.isExplicit ? "explicit" : "implicit"), computed order \(t.order)"
+      if let w = t.warnings.first { line += "; \(w)" }
+      p.write(&grid, line, inner.x + 1, y, Style(fg: .green), clip: inner)
+    case .failure(let error):
+      p.write(&grid, "\(error)", inner.x + 1, y, Style(fg: .red, bold: true), clip: inner)
+    }
+    p.write(&grid, "entries: numbers or fractions like 1/6", inner.x + 1, y + 1, Style(dim: true), clip: inner)
+  }
+}

@@ -1,0 +1,131 @@
+import TerminalGrid
+import Training
+
+/// The workbench's one state transition: `update(&model, msg) → effects`. Pure: no I/O, no
+/// clocks, no threads; time arrives as `.tick` messages.
+public enum Workbench {
+  /// Applies a message; returns what the runtime must do.
+  public static func update(_ model: inout WorkbenchModel, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .resize(let size):
+      model.size = size
+      return []
+    case .tick(let t):
+      return tick(&model, t)
+    case .trainer(let event):
+      return trainerEvent(&model, event)
+    case .sessionStarted(let path):
+      model.run?.sessionName = path
+      return []
+    case .sessionsListed(let listings):
+      model.sessions = listings
+      model.sessionIndex = min(model.sessionIndex, max(0, listings.count - 1))
+      model.overlay = model.overlay.filter { f in listings.contains { $0.file == f } }
+      return []
+    case .replayLoaded(let file, let config, let events):
+      var view = RunView(config: config, sessionName: file)
+      for e in events { view.apply(e) }
+      if view.status == .idle { view.status = .stopped }
+      model.run = view
+      model.replay = ReplayState(file: file, cursor: view.step, lastStep: view.step)
+      model.screen = .replay
+      model.notice = nil
+      return []
+    case .notice(let text):
+      model.notice = text
+      return []
+    case .key(let key):
+      return keyPressed(&model, key)
+    }
+  }
+
+  static func keyPressed(_ model: inout WorkbenchModel, _ key: Key) -> [Effect] {
+    if key == .resize { return [] }
+    if model.isTooSmall {
+      return Keymap.action(for: key, on: model.screen) == .quit ? quit(&model) : []
+    }
+    if model.editor != nil { return editorKey(&model, key) }
+    if model.typing != nil { return typingKey(&model, key) }
+    guard let action = Keymap.action(for: key, on: model.screen) else { return [] }
+    if model.showHelp {
+      switch action {
+      case .help, .back: model.showHelp = false
+      case .quit: return quit(&model)
+      default: break
+      }
+      return []
+    }
+    model.notice = nil
+    return perform(&model, action)
+  }
+
+  /// What an action does on the current screen.
+  public static func perform(_ model: inout WorkbenchModel, _ action: Action) -> [Effect] {
+    switch action {
+    case .help:
+      model.showHelp = true
+      return []
+    case .quit:
+      return quit(&model)
+    case .save:
+      return model.hasLiveRun ? [.save] : []
+    case .back:
+      switch model.screen {
+      case .train, .sessions: model.screen = .compose
+      case .replay: model.screen = .sessions
+      case .compose: break
+      }
+      return []
+    case .openSessions:
+      model.screen = .sessions
+      return [.listSessions]
+    case .openCompose:
+      model.screen = .compose
+      return []
+    case .openTrain:
+      if model.run != nil && model.replay == nil { model.screen = .train }
+      return []
+    default:
+      break
+    }
+    switch model.screen {
+    case .compose: return composeAction(&model, action)
+    case .train: return trainAction(&model, action)
+    case .sessions: return sessionsAction(&model, action)
+    case .replay: return replayAction(&model, action)
+    }
+  }
+
+  static func quit(_ model: inout WorkbenchModel) -> [Effect] {
+    model.hasLiveRun ? [.stopTraining, .quit] : [.quit]
+  }
+
+  /// Pane toggles, focus, log-y, smoothing and the eigen view: shared by Train and Replay.
+  static func viewAction(_ model: inout WorkbenchModel, _ action: Action) {
+    switch action {
+    case .togglePane1: toggle(&model, .loss)
+    case .togglePane2: toggle(&model, .gradients)
+    case .togglePane3: toggle(&model, .heatmap)
+    case .togglePane4: toggle(&model, .eigen)
+    case .toggleLogY: model.logY.toggle()
+    case .toggleSmoothing: model.smoothing.toggle()
+    case .toggleEigenView: model.showMap.toggle()
+    case .cycleFocus:
+      let visible = Pane.allCases.filter { model.panes.contains($0) }
+      if let i = visible.firstIndex(of: model.focus) {
+        model.focus = visible[(i + 1) % visible.count]
+      } else if let first = visible.first {
+        model.focus = first
+      }
+    default: break
+    }
+  }
+
+  static func toggle(_ model: inout WorkbenchModel, _ pane: Pane) {
+    if model.panes.contains(pane) {
+      if model.panes.count > 1 { model.panes.remove(pane) }
+    } else {
+      model.panes.insert(pane)
+    }
+  }
+}

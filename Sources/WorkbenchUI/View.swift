@@ -1,0 +1,122 @@
+import TerminalGrid
+import Training
+
+extension Workbench {
+  /// Draws the whole frame for `model` into a fresh grid of the model's size.
+  public static func render(_ model: WorkbenchModel) -> Grid {
+    var grid = Grid(width: max(0, model.size.width), height: max(0, model.size.height))
+    render(model, into: &grid)
+    return grid
+  }
+
+  /// Draws the frame into `grid` (which must be blank and of the model's size).
+  public static func render(_ model: WorkbenchModel, into grid: inout Grid) {
+    let p = Painter(mode: model.mode, depth: model.depth)
+    if model.isTooSmall {
+      TooSmallScreen.render(model, p, into: &grid)
+      return
+    }
+    let full = grid.bounds
+    header(model, p, into: &grid)
+    let body = Rect(x: 0, y: 1, width: full.width, height: full.height - 3)
+    switch model.screen {
+    case .compose: ComposeScreen.render(model, p, in: body, into: &grid)
+    case .train, .replay: TrainScreen.render(model, p, in: body, into: &grid)
+    case .sessions: SessionsScreen.render(model, p, in: body, into: &grid)
+    }
+    status(model, p, row: full.height - 2, into: &grid)
+    keyBar(model, p, row: full.height - 1, into: &grid)
+    if model.showHelp { HelpOverlay.render(model, p, into: &grid) }
+  }
+
+  static func header(_ model: WorkbenchModel, _ p: Painter, into grid: inout Grid) {
+    let row = Rect(x: 0, y: 0, width: grid.width, height: 1)
+    grid.setStyle(Style(reverse: true), in: row)
+    var x = p.write(&grid, " odernn ", 0, 0, Style(bold: true, reverse: true), clip: row)
+    for s in Screen.allCases {
+      let current = s == model.screen
+      x = p.write(&grid, " \(s.title) ", x + 1, 0, current ? Style(fg: .black, bg: .cyan, bold: true) : Style(reverse: true), clip: row)
+    }
+    let cell = model.run?.config.cell ?? model.draft.config.cell
+    let label = "\(cell.label)  t=\(cell.derivativeOrder) H=\(cell.hiddenSize) "
+    p.write(&grid, label, grid.width - p.text(label).unicodeScalars.count, 0, Style(reverse: true), clip: row)
+  }
+
+  static func status(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {
+    var left: [Span] = []
+    var right: [Span] = []
+    if model.screen == .replay, let r = model.replay {
+      left = [
+        Span(" REPLAY ", style: Style(fg: .black, bg: .magenta, bold: true)),
+        Span(" step \(r.cursor)/\(r.lastStep) "),
+        Span(r.playing ? p.text("▶ ") + "\(Format.number(r.speed)) steps/s" : "paused", style: Style(dim: true)),
+      ]
+      right = [Span(r.file + " ", style: Style(dim: true))]
+    } else if let run = model.run, model.screen == .train {
+      let color: Color = switch run.status {
+      case .running: .green
+      case .paused: .yellow
+      case .finished: .cyan
+      default: .red
+      }
+      left = [Span(" \(run.status.rawValue) ", style: Style(fg: .black, bg: color, bold: true)), Span(" step \(run.step) ")]
+      if let rate = model.stepsPerSecond, run.status == .running {
+        left.append(Span(String(format: "%.1f steps/s ", rate), style: Style(dim: true)))
+      }
+      left.append(Span("lr \(Format.number(run.currentLearningRate)) ", style: Style(dim: true)))
+      if let name = run.sessionName { right = [Span(name + " ", style: Style(dim: true))] }
+    } else {
+      left = [Span(" \(model.screen.title) ", style: Style(bold: true))]
+    }
+    var center: [Span] = []
+    if let n = model.notice ?? model.run?.message.flatMap({ model.screen == .train ? $0 : nil }) {
+      center = [Span(p.text(n), style: Style(fg: .yellow))]
+    }
+    let line = StatusLine(left: left.map { Span(p.text($0.text), style: $0.style) }, center: center, right: right, mode: model.mode, fill: Style(dim: false))
+    line.render(in: Rect(x: 0, y: y, width: grid.width, height: 1), into: &grid)
+  }
+
+  static func keyBar(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {
+    let bindings: [Binding]
+    if model.editor != nil {
+      bindings = Keymap.tableauEditor
+    } else if model.typing != nil {
+      bindings = [Binding(.enter, .select, "Enter", "apply"), Binding(.escape, .back, "Esc", "cancel")]
+    } else {
+      bindings = Keymap.bindings(for: model.screen).filter(\.inBar)
+    }
+    let hints = bindings.map { KeyHint(key: p.text($0.keyLabel), label: p.text($0.label)) }
+    KeyHelpBar(hints, mode: model.mode).render(in: Rect(x: 0, y: y, width: grid.width, height: 1), into: &grid)
+  }
+}
+
+/// Below 80×24: a message and nothing else (q still quits).
+enum TooSmallScreen {
+  static func render(_ model: WorkbenchModel, _ p: Painter, into grid: inout Grid) {
+    let need = WorkbenchModel.minimumSize
+    let lines = ["terminal too small: have \(model.size.width)×\(model.size.height), need \(need.width)×\(need.height)", "q quits"]
+    for (i, line) in lines.enumerated() {
+      let text = p.text(line)
+      let x = max(0, (grid.width - text.unicodeScalars.count) / 2)
+      let y = max(0, grid.height / 2 - 1 + i)
+      p.write(&grid, text, x, y, i == 0 ? Style(fg: .yellow, bold: true) : Style(dim: true), clip: grid.bounds)
+    }
+  }
+}
+
+/// The help overlay, generated from the keymap.
+enum HelpOverlay {
+  static func render(_ model: WorkbenchModel, _ p: Painter, into grid: inout Grid) {
+    let bindings = Keymap.bindings(for: model.screen)
+    let width = min(grid.width - 4, 56)
+    let height = min(grid.height - 2, bindings.count + 4)
+    let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
+    grid.fill(rect)
+    let inner = p.box(&grid, rect, "Keys: \(model.screen.title)", focused: true)
+    for (i, b) in bindings.prefix(inner.height - 1).enumerated() {
+      p.write(&grid, b.keyLabel, inner.x + 1, inner.y + i, Style(fg: .cyan, bold: true), clip: inner)
+      p.write(&grid, b.label, inner.x + 12, inner.y + i, .plain, clip: inner)
+    }
+    p.write(&grid, "? or Esc closes", inner.x + 1, inner.maxY - 1, Style(dim: true), clip: inner)
+  }
+}
