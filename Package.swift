@@ -76,6 +76,10 @@ let package = Package(
       ]
     ),
     .target(name: "WorkbenchUI", dependencies: ["TerminalGrid", "Training", "ODECells", "Tableaux", "Linalg"]),
+    .target(
+      name: "WorkbenchRuntime",
+      dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg"]
+    ),
     .target(name: "Bench", dependencies: ["Training", "ODECells", "Tableaux", "Linalg"]),
 
     // MARK: Executable
@@ -110,6 +114,11 @@ let package = Package(
     .testTarget(
       name: "TerminalGridTests",
       dependencies: ["TerminalGrid", .product(name: "ComplexModule", package: "swift-numerics")]
+    ),
+    .testTarget(
+      name: "WorkbenchUITests",
+      dependencies: ["WorkbenchUI", "WorkbenchRuntime", "TerminalGrid", "Training", "ODECells", "Linalg"],
+      exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "ODECellsTests", dependencies: ["ODECells", "Tableaux", "Autodiff", "Linalg"]),
   ],

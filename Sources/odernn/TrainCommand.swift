@@ -53,9 +53,9 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw CommandSupport.bad("\(config ?? resume ?? ""): \(error.description)")
     }
-    let path = out ?? SessionNaming.defaultPath(for: start.config)
+    let path = out ?? SessionFiles.newPath(for: start.config, folder: "sessions")
     let header = SessionHeader(
-      created: SessionNaming.isoNow(), odernn: Odernn.version, blasCore: BLAS.coreName,
+      created: SessionFiles.isoNow(), odernn: Odernn.version, blasCore: BLAS.coreName,
       blasThreads: BLAS.threads, parent: start.parent, config: start.config.json)
     let writer: SessionWriter
     do {

@@ -8,7 +8,7 @@ enum ComposeScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
     let columns = body.splitHorizontally([.length(min(44, body.width / 2)), .fill(1)])
     fields(model, p, in: columns[0], into: &grid)
-    let right = columns[1].splitVertically([.percentage(45), .fill(1)])
+    let right = columns[1].splitVertically([.percentage(50), .fill(1)])
     if let editor = model.editor {
       TableauEditorView.render(editor, p, in: right[0], into: &grid)
     } else {
@@ -17,14 +17,25 @@ enum ComposeScreen {
     region(model, p, in: right[1], into: &grid)
   }
 
+  /// The field list, scrolled so that the selected field is visible.
   static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let inner = p.box(&grid, rect, "Compose", focused: model.editor == nil)
-    var y = inner.y
+    var rows: [(field: ComposeField?, text: String)] = []
     for f in model.draft.visibleFields {
       if let section = f.section {
-        if y > inner.y { y += 1 }
-        p.write(&grid, section, inner.x + 1, y, Style(fg: .cyan, bold: true), clip: inner)
-        y += 1
+        if !rows.isEmpty { rows.append((nil, "")) }
+        rows.append((nil, section))
+      }
+      rows.append((f, f.label))
+    }
+    let selectedRow = rows.firstIndex { $0.field == model.field } ?? 0
+    let height = max(1, inner.height)
+    let first = max(0, min(selectedRow - height / 2, rows.count - height))
+    for (offset, row) in rows.dropFirst(first).prefix(height).enumerated() {
+      let y = inner.y + offset
+      guard let f = row.field else {
+        p.write(&grid, row.text, inner.x + 1, y, Style(fg: .cyan, bold: true), clip: inner)
+        continue
       }
       let selected = f == model.field && model.editor == nil
       let style = selected ? Style(reverse: true) : .plain
@@ -33,9 +44,9 @@ enum ComposeScreen {
       var value = model.draft.text(f)
       if selected, let typed = model.typing { value = typed + "_" }
       p.write(&grid, value, inner.x + 22, y, selected ? Style(bold: true, reverse: true) : Style(bold: true), clip: inner)
-      y += 1
     }
-    p.write(&grid, "space trains until paused or quit", inner.x + 1, y + 1, Style(dim: true), clip: inner)
+    if first > 0 { p.write(&grid, "↑", inner.maxX - 1, inner.y, Style(dim: true), clip: inner) }
+    if first + height < rows.count { p.write(&grid, "↓", inner.maxX - 1, inner.maxY - 1, Style(dim: true), clip: inner) }
   }
 
   static func facts(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {

@@ -93,7 +93,7 @@ enum TrainScreen {
   }
 
   static func heatmap(_ m: WorkbenchModel, _ run: RunView, _ cutoff: Int?, _ p: Painter, _ rect: Rect, _ focused: Bool, _ grid: inout Grid) {
-    let rows = run.throughTime.filter { cutoff == nil || $0.step <= cutoff! }
+    let rows = run.throughTime.filter { $0.step <= (cutoff ?? .max) }
     let inner = p.box(&grid, rect, "‖∂L/∂h_k‖: time step k →, training step ↓", focused: focused)
     guard let first = rows.first, let last = rows.last else {
       p.write(&grid, "no gradient diagnostics yet (every \(run.config.diagnosticsEvery) steps)", inner.x + 1, inner.y, Style(dim: true), clip: inner)
@@ -131,7 +131,7 @@ enum TrainScreen {
     }
     let headroom = e.headroom.isInfinite ? "∞" : Format.number(e.headroom)
     p.write(
-      &grid, "‖M₀‖₂ \(Format.number(e.spectralNorm))  ‖map‖₂ \(Format.number(e.mapNorm))  ε headroom ×\(headroom)",
+      &grid, "‖M₀‖₂ \(Format.number(e.spectralNorm))  ‖map‖₂ \(Format.number(e.mapNorm))  ε room ×\(headroom)",
       parts[1].x + 1, parts[1].y, e.headroom < 1 || e.mapNorm > 1 ? Style(fg: .yellow) : Style(dim: true), clip: parts[1])
   }
 }

@@ -1,17 +1,17 @@
 import Foundation
 import Training
 
-/// Default session paths: `./sessions/DATE-TABLEAU-TASK.session`, `[A-Za-z0-9._-]` only.
-enum SessionNaming {
+/// Session file names: `./sessions/DATE-TABLEAU-TASK.session`, `[A-Za-z0-9._-]` only.
+public enum SessionFiles {
   /// `2026-11-22T04:35:12Z`.
-  static func isoNow() -> String {
+  public static func isoNow() -> String {
     let f = ISO8601DateFormatter()
     f.formatOptions = [.withInternetDateTime]
     return f.string(from: Date())
   }
 
-  /// A new file name in `folder` that does not exist yet.
-  static func defaultPath(for config: TrainingConfig, folder: String = "sessions") -> String {
+  /// A new `folder/DATE-TABLEAU-TASK.session` that does not exist yet, `[A-Za-z0-9._-]` only.
+  public static func newPath(for config: TrainingConfig, folder: String) -> String {
     let f = DateFormatter()
     f.locale = Locale(identifier: "en_US_POSIX")
     f.timeZone = TimeZone(identifier: "UTC")
@@ -27,10 +27,12 @@ enum SessionNaming {
     return path
   }
 
-  /// Replaces every character outside `[A-Za-z0-9._-]` with `-`.
-  static func sanitized(_ s: String) -> String {
-    String(s.unicodeScalars.map { c in
-      (c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "." || c == "_" || c == "-")) ? Character(c) : "-"
-    })
+  /// Every character outside `[A-Za-z0-9._-]` becomes `-`.
+  public static func sanitized(_ s: String) -> String {
+    String(
+      s.unicodeScalars.map { c -> Character in
+        let ok = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "." || c == "_" || c == "-"
+        return ok ? Character(c) : "-"
+      })
   }
 }

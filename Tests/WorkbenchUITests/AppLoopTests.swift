@@ -1,0 +1,73 @@
+import Foundation
+import Sessions
+import TerminalGrid
+import Testing
+import Training
+import WorkbenchRuntime
+import WorkbenchUI
+
+/// The real event loop over a headless terminal, with a real trainer thread and session file.
+@Suite("AppLoop end to end (headless)")
+struct AppLoopTests {
+  /// Iterates the loop until `condition` holds or `seconds` pass (each iteration waits for a
+  /// key for up to 20 ms, so this polls the trainer's mailbox, never sleeps blindly).
+  func iterate(_ loop: AppLoop, seconds: Double, until condition: () -> Bool) -> Bool {
+    let deadline = Date(timeIntervalSinceNow: seconds)
+    while Date() < deadline {
+      loop.iterate(timeoutMilliseconds: 20)
+      if condition() { return true }
+    }
+    return condition()
+  }
+
+  @Test func trainPauseQuitThenReplayTheSavedSession() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-apploop-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let loop = AppLoop(backend: terminal, folder: folder, version: "test")
+    // Make the default run small so the test is quick.
+    terminal.enqueue(.down, .down, .enter, .character("8"), .enter)
+    #expect(iterate(loop, seconds: 5) { loop.state.draft.config.cell.hiddenSize == 8 })
+    terminal.enqueue(.character(" "))
+    #expect(iterate(loop, seconds: 60) { (loop.state.run?.step ?? 0) >= 30 }, "the step counter never moved")
+    #expect(terminal.screen.lines().joined().contains("RUNNING"))
+    terminal.enqueue(.character(" "))
+    #expect(iterate(loop, seconds: 10) { loop.state.run?.status == .paused })
+    let screen = terminal.screen.lines().joined()
+    #expect(screen.contains("PAUSED") && screen.contains("step \(loop.state.run?.step ?? -1)"))
+    terminal.enqueue(.character("?"))
+    #expect(iterate(loop, seconds: 5) { terminal.screen.lines().joined().contains("Keys: Train") })
+    terminal.enqueue(.escape, .character("q"))
+    #expect(iterate(loop, seconds: 30) { loop.hasQuit })
+
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".session") }
+    #expect(files.count == 1)
+    let name = try #require(files.first)
+    #expect(name.range(of: #"^[0-9]{8}-[0-9]{6}-euler-adding\.session$"#, options: .regularExpression) != nil)
+    let session = try Session.read(path: "\(folder)/\(name)")
+    let steps = session.metrics.map(\.step)
+    #expect(steps == Array(1...(steps.last ?? 0)), "every step exactly once, in order")
+    #expect(session.checkpoints.last?.step == steps.last, "quitting saves a final checkpoint")
+    #expect(try SessionVerifier.verify(session, path: "\(folder)/\(name)", tolerance: nil) == steps.count)
+
+    // Replay it in a second workbench: Sessions → Enter.
+    let second = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let replay = AppLoop(backend: second, folder: folder, version: "test")
+    second.enqueue(.character("S"))
+    #expect(iterate(replay, seconds: 5) { replay.state.sessions.count == 1 })
+    second.enqueue(.enter)
+    #expect(iterate(replay, seconds: 5) { replay.state.screen == .replay })
+    #expect(replay.state.replay?.lastStep == steps.last)
+    #expect(second.screen.lines().joined().contains("REPLAY"))
+  }
+
+  @Test func resizeBelowTheMinimumShowsTheTooSmallScreenAndQStillQuits() {
+    let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let loop = AppLoop(backend: terminal, folder: "/nonexistent-odernn", version: "test")
+    loop.iterate(timeoutMilliseconds: 0)
+    terminal.resize(to: Size(width: 70, height: 20))
+    #expect(iterate(loop, seconds: 5) { terminal.screen.lines().joined().contains("terminal too small: have 70×20, need 80×24") })
+    terminal.enqueue(.character("q"))
+    #expect(iterate(loop, seconds: 5) { loop.hasQuit })
+  }
+}

@@ -1,0 +1,182 @@
+import TerminalGrid
+import Testing
+import Training
+import WorkbenchUI
+
+/// Every key binding's effect on the model and the effects it asks for.
+@Suite("update: key bindings")
+struct UpdateTests {
+  static let size = Size(width: 100, height: 30)
+
+  func press(_ m: inout WorkbenchModel, _ keys: Key...) -> [Effect] {
+    keys.flatMap { Workbench.update(&m, .key($0)) }
+  }
+
+  @Test func spaceOnComposeStartsTheDefaultRunAndSwitchesToTrain() {
+    var m = Fixtures.model(Self.size)
+    let effects = press(&m, .character(" "))
+    #expect(m.screen == .train)
+    #expect(m.run?.status == .running)
+    #expect(effects == [.startTraining(ComposeDraft().config), .send(.start)])
+    // DESIGN §1.9: adding T=100, antisymmetric euler, H=64, until stopped.
+    let c = ComposeDraft().config
+    #expect(c.task == .adding(length: 100) && c.cell.tableau.name == "euler" && c.cell.structure == .antisymmetric)
+    #expect(c.cell.hiddenSize == 64 && c.steps == nil)
+  }
+
+  @Test func spacePausesAndResumesAndNStepsOnlyWhilePaused() {
+    var m = Fixtures.training(Self.size)
+    #expect(press(&m, .character("n")) == [])
+    #expect(press(&m, .character(" ")) == [.send(.pause)])
+    #expect(m.run?.status == .paused)
+    #expect(press(&m, .character("n")) == [.send(.singleStep)])
+    #expect(press(&m, .character(" ")) == [.send(.resume)])
+    #expect(m.run?.status == .running)
+  }
+
+  @Test func resetRestartsWithTheSameConfig() {
+    var m = Fixtures.training(Self.size)
+    let config = m.run?.config
+    let effects = press(&m, .character("r"))
+    #expect(effects.first == .stopTraining)
+    #expect(effects.contains(.startTraining(config ?? Fixtures.config)))
+    #expect(m.run?.step == 0)
+  }
+
+  @Test func plusAndMinusDoubleAndHalveTheLearningRate() {
+    var m = Fixtures.training(Self.size)
+    #expect(press(&m, .character("+")) == [.send(.setLearningRate(0.006))])
+    #expect(press(&m, .character("-")) == [.send(.setLearningRate(0.0015))])
+  }
+
+  @Test func quitStopsTrainingFirstAndSaveCheckpoints() {
+    var m = Fixtures.training(Self.size)
+    #expect(press(&m, .control("s")) == [.save])
+    #expect(press(&m, .character("q")) == [.stopTraining, .quit])
+    var idle = Fixtures.model(Self.size)
+    #expect(press(&idle, .character("q")) == [.quit])
+    #expect(press(&idle, .control("s")) == [])
+  }
+
+  @Test func helpOpensAndEscOrQuestionMarkCloses() {
+    var m = Fixtures.training(Self.size)
+    _ = press(&m, .character("?"))
+    #expect(m.showHelp)
+    #expect(press(&m, .character(" ")) == [])  // keys do nothing under help
+    _ = press(&m, .escape)
+    #expect(!m.showHelp)
+    _ = press(&m, .character("?"), .character("?"))
+    #expect(!m.showHelp)
+  }
+
+  @Test func paneTogglesFocusLogAndSmoothing() {
+    var m = Fixtures.training(Self.size)
+    _ = press(&m, .character("3"))
+    #expect(!m.panes.contains(.heatmap))
+    _ = press(&m, .character("3"))
+    #expect(m.panes.contains(.heatmap))
+    _ = press(&m, .character("1"), .character("2"), .character("3"), .character("4"))
+    #expect(m.panes == [.eigen])  // the last pane cannot be hidden
+    _ = press(&m, .character("1"))
+    #expect(m.focus == .loss)
+    _ = press(&m, .tab)
+    #expect(m.focus == .eigen)
+    let (logY, smooth, map) = (m.logY, m.smoothing, m.showMap)
+    _ = press(&m, .character("y"), .character("s"), .character("v"))
+    #expect(m.logY != logY && m.smoothing != smooth && m.showMap != map)
+  }
+
+  @Test func composeFieldsMoveNudgeAndType() {
+    var m = Fixtures.model(Self.size)
+    _ = press(&m, .down, .down)
+    #expect(m.field == .hiddenSize)
+    _ = press(&m, .right)
+    #expect(m.draft.config.cell.hiddenSize == 128)
+    _ = press(&m, .left, .left)
+    #expect(m.draft.config.cell.hiddenSize == 32)
+    _ = press(&m, .enter, .character("4"), .character("8"), .enter)
+    #expect(m.draft.config.cell.hiddenSize == 48 && m.preview.parameterCount > 0)
+    _ = press(&m, .enter, .character("0"), .enter)
+    #expect(m.draft.config.cell.hiddenSize == 48)
+    #expect(m.notice?.contains("hidden size H") == true)
+    _ = press(&m, .up, .up, .right)
+    #expect(m.draft.config.cell.tableau.name == "midpoint" && m.preview.stages == 2)
+    _ = press(&m, .enter, .character("x"), .escape)
+    #expect(m.typing == nil && m.draft.config.cell.tableau.name == "midpoint")
+  }
+
+  @Test func tableauEditorValidatesLiveAndAppliesOnlyValidTableaux() throws {
+    var m = Fixtures.model(Self.size)
+    _ = press(&m, .character("e"))
+    #expect(m.editor != nil)
+    _ = press(&m, .character("+"))  // two stages: a = [[0,0],[0,0]], b = [1, 0]
+    #expect(m.editor?.stages == 2)
+    // b row: make b = [1/2, 1/2] and a21 = 1, c = [0, 1]: Heun.
+    _ = press(&m, .down, .down, .backspace, .character("1"), .character("/"), .character("2"))
+    _ = press(&m, .right, .backspace, .character("1"), .character("/"), .character("2"))
+    let editor = try #require(m.editor)
+    #expect(editor.b == ["1/2", "1/2"])
+    _ = press(&m, .up, .left, .backspace, .character("1"))  // a[1][0] = 1
+    _ = press(&m, .left, .backspace, .character("1"))  // c[1] = 1
+    if case .success(let t) = m.editor?.result { #expect(t.order == 2) } else { Issue.record("Heun did not validate") }
+    _ = press(&m, .enter)
+    #expect(m.editor == nil && m.draft.config.cell.tableau.order == 2 && m.preview.stages == 2)
+    // An invalid tableau is not applied.
+    _ = press(&m, .character("e"), .down, .down, .backspace, .backspace, .backspace, .character("9"), .enter)
+    #expect(m.editor != nil && m.notice?.contains("sum(b)") == true)
+    _ = press(&m, .escape)
+    #expect(m.editor == nil && m.draft.config.cell.tableau.order == 2)
+  }
+
+  @Test func sessionsBrowseOverlayAndOpen() {
+    var m = Fixtures.model(Self.size)
+    #expect(press(&m, .character("S")) == [.listSessions])
+    let listing = SessionListing(file: "a.session", cell: "euler t=1", task: "adding", steps: 3, finalLoss: 0.1, status: "finished", loss: MetricsHistory())
+    _ = Workbench.update(&m, .sessionsListed([listing, SessionListing(file: "b.session", cell: "rk4 t=1", task: "sine", steps: 3, finalLoss: 0.2, status: "finished", loss: MetricsHistory())]))
+    _ = press(&m, .down, .character(" "))
+    #expect(m.overlay == ["b.session"])
+    #expect(press(&m, .enter) == [.loadSession("b.session")])
+    _ = press(&m, .escape)
+    #expect(m.screen == .compose)
+  }
+
+  @Test func replayScrubsPlaysAndChangesSpeed() {
+    var m = Fixtures.model(Self.size)
+    _ = Workbench.update(&m, .replayLoaded(file: "r.session", config: Fixtures.config, events: Fixtures.events()))
+    #expect(m.screen == .replay && m.replay?.cursor == 200)
+    _ = press(&m, .character("g"))
+    #expect(m.replay?.cursor == 0)
+    _ = press(&m, .character("]"), .right)
+    #expect(m.replay?.cursor == 4)
+    _ = press(&m, .character("G"), .character("["))
+    #expect(m.replay?.cursor == 198)
+    _ = press(&m, .character("+"))
+    #expect(m.replay?.speed == 100)
+    _ = press(&m, .character("-"), .character("-"))
+    #expect(m.replay?.speed == 25)
+    _ = press(&m, .character("g"), .character(" "))
+    _ = Workbench.update(&m, .tick(m.now + 2))  // 2 s at 25 steps/s
+    #expect(m.replay?.cursor == 50)
+    _ = Workbench.update(&m, .tick(m.now + 100))
+    #expect(m.replay?.cursor == 200 && m.replay?.playing == false)
+  }
+
+  @Test func tooSmallAcceptsOnlyQuit() {
+    var m = Fixtures.model(Size(width: 79, height: 24))
+    #expect(press(&m, .character(" ")) == [] && m.screen == .compose)
+    #expect(press(&m, .character("q")) == [.quit])
+    _ = Workbench.update(&m, .resize(Size(width: 80, height: 24)))
+    #expect(!m.isTooSmall)
+  }
+
+  /// Replaying a session's events through `update` reproduces the screen the live run ended on.
+  @Test func replayingRecordedEventsReproducesTheFinalScreen() {
+    let live = Fixtures.training(Size(width: 120, height: 40))
+    var replayed = Fixtures.model(Size(width: 120, height: 40))
+    _ = Workbench.update(&replayed, .key(.character(" ")))
+    _ = Workbench.update(&replayed, .sessionStarted(path: "sessions/20261122-050000-euler-adding.session"))
+    for e in Fixtures.events() { _ = Workbench.update(&replayed, .trainer(.run(e))) }
+    #expect(Workbench.render(replayed) == Workbench.render(live))
+    #expect(Workbench.render(replayed).lines().joined().contains("step 200"))
+  }
+}
