@@ -80,7 +80,13 @@ let package = Package(
       name: "WorkbenchRuntime",
       dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg"]
     ),
-    .target(name: "Bench", dependencies: ["Training", "ODECells", "Tableaux", "Linalg"]),
+    .target(
+      name: "Bench",
+      dependencies: [
+        "Training", "ODECells", "Tableaux", "Linalg", "WorkbenchUI", "TerminalGrid",
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]
+    ),
 
     // MARK: Executable
     .executableTarget(
@@ -120,7 +126,14 @@ let package = Package(
       dependencies: ["WorkbenchUI", "WorkbenchRuntime", "TerminalGrid", "Training", "ODECells", "Linalg"],
       exclude: ["__Snapshots__"]
     ),
+    .testTarget(name: "ExampleSessionsTests", dependencies: ["Sessions", "Training"]),
     .testTarget(name: "ODECellsTests", dependencies: ["ODECells", "Tableaux", "Autodiff", "Linalg"]),
+    .testTarget(
+      name: "TrainingTests",
+      dependencies: ["Training", "ODECells", "Tableaux", "Autodiff", "Linalg", "Optim", "FileFormats", "JSON"]
+    ),
+    .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Training", "ODECells", "Linalg", "Optim", "JSON"]),
+    .testTarget(name: "CLITests", dependencies: ["Sessions", "Training", "FileFormats", "Linalg", "JSON"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -52,6 +52,10 @@ public enum BenchSuite {
       }
     }
     rows += infer
+    progress("trainer thread")
+    rows += try trainerRows()
+    progress("render")
+    rows.append(renderRow(harness: harness))
     progress("gemm")
     rows.append(gemm(Float.self, m: 64, n: 128, k: 128, harness: harness))
     rows.append(gemm(Double.self, m: 64, n: 128, k: 128, harness: harness))
