@@ -102,7 +102,14 @@ extension SessionCodec {
       let shape = dims.compactMap(\.intValue)
       guard shape.count == dims.count, shape.allSatisfy({ $0 >= 0 }) else { throw DecodeError("checkpoint parameter \(name) has an invalid shape") }
       let values = try decodeBase64(data, dtype: dtype, name: name)
-      guard values.count == shape.reduce(1, *) else {
+      // The element count; nil when the product overflows (a corrupt shape must not trap).
+      var count: Int? = 1
+      for d in shape {
+        guard let n = count else { break }
+        let (product, overflow) = n.multipliedReportingOverflow(by: d)
+        count = overflow ? nil : product
+      }
+      guard values.count == count else {
         throw DecodeError("checkpoint parameter \(name) has \(values.count) values for shape \(shape)")
       }
       parameters.append(.init(name: name, shape: shape, values: values))

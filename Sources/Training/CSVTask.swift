@@ -37,7 +37,7 @@ public struct CSVTask: SequenceTask {
     let rows = table.rows.count
     let split = rows * 4 / 5
     guard !table.columns.isEmpty, split >= window + 1, rows - split >= window + 1 else {
-      throw ConfigError(key: "task.window", "\(path) has \(rows) rows; window \(window) needs at least \(5 * (window + 1) / 4 + 2) (80% train, 20% validation)")
+      throw ConfigError(key: "task.window", "\(path) has \(rows) rows; window \(window) needs at least \(Self.minimumRows(window: window)) (80% train, 20% validation)")
     }
     let c = table.columns.count
     var mean = [Double](repeating: 0, count: c)
@@ -48,6 +48,13 @@ public struct CSVTask: SequenceTask {
     data = table.rows.map { row in (0..<c).map { (row[$0] - mean[$0]) / std[$0] } }
     self.window = window
     self.split = split
+  }
+
+  /// The fewest rows with `window + 1` rows both in the first 80% and in the rest.
+  static func minimumRows(window: Int) -> Int {
+    var rows = 2 * (window + 1)
+    while rows * 4 / 5 < window + 1 || rows - rows * 4 / 5 < window + 1 { rows += 1 }
+    return rows
   }
 
   func batch(starts: [Int]) -> SequenceBatch<Double> {

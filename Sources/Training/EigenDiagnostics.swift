@@ -161,8 +161,12 @@ extension TrainingEngine {
 
   /// The cell recorded once for `inputs`, as a step function `(S_k, k) ↦ S_{k+1}`.
   private func stepper(_ p: [String: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
+    stepper(on: tape, p, inputs: inputs, batch: batch)
+  }
+
+  /// The same on a given tape.
+  func stepper(on tape: Tape<Scalar>, _ p: [String: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
     let spec = config.cell
-    let tape = self.tape
     if spec.kind == .ode {
       let cell = ODECell(spec: spec, tape: tape, parameters: p, inputs: inputs, batch: batch)
       return { s, k in cell.step(tape, s, step: k) }

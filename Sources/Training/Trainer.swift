@@ -94,9 +94,11 @@ public final class Trainer: Sendable {
       for command in commands.drain() {
         switch command {
         case .start, .resume:
+          flushMetrics()  // a control event follows the metrics of the steps before it
           if command == .resume { post(driver.apply(.resume)) }
           setRunning(true)
         case .pause:
+          flushMetrics()
           if running { post(driver.apply(.pause)) }
           setRunning(false)
         case .singleStep:

@@ -29,6 +29,8 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   let validation: SequenceBatch<Scalar>
   let model: SequenceModel<Scalar>
   let tape = Tape<Scalar>()
+  /// A second tape for the gradient-through-time diagnostics (see `hiddenGradientNorms`).
+  lazy var diagnosticsTape = Tape<Scalar>()
   private var benchmarkBatches: [SequenceBatch<Scalar>] = []
 
   /// Pre-generated batch `index % 4`, drawn from a generator of its own (the run's stream is
@@ -79,13 +81,17 @@ public final class TrainingEngine<Scalar: BLASScalar> {
 
   /// One training step: a batch, forward, backward through time, clipping, one optimizer
   /// update, the spectral-norm constraint; at diagnostic steps also the validation loss and
-  /// the gradient diagnostics (taken before the update, from the same backward pass).
+  /// the gradient diagnostics (taken before the update: per parameter from the same backward
+  /// pass, through time from `hiddenGradientNorms`).
   @discardableResult
   public func trainStep() -> StepReport {
+    let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
     var gradients: GradientDiagnostics?
-    let metrics = trainStep { tape, forward in
+    let metrics = trainStep(on: batch) { tape, forward in
       if self.isDiagnosticStep(self.step + 1) {
-        gradients = GradientDiagnostics(step: self.step + 1, tape: tape, forward: forward, names: self.parameters.names)
+        gradients = GradientDiagnostics(
+          step: self.step + 1, tape: tape, forward: forward, names: self.parameters.names,
+          throughTime: self.hiddenGradientNorms(batch))
       }
     }
     return StepReport(metrics: metrics, gradients: gradients)

@@ -28,8 +28,10 @@ enum Main {
       if code == .success {
         Odernn.exit(withError: error)  // --help, --version
       }
-      let message = Odernn.fullMessage(for: error)
-      printError(message)
+      // One line (DESIGN §1.2): the message without the usage block that follows it.
+      let message = Odernn.message(for: error)
+      let line = message.split(separator: "\n").first.map(String.init) ?? message
+      printError("odernn: \(line)")
       exit(2)
     }
   }

@@ -45,6 +45,13 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let start = try prepare()
+    // The header's config must read back (command-line overrides such as --seed and --steps
+    // bypass the parser's range checks), or the session could never be verified or resumed.
+    do {
+      _ = try TrainingConfig.parse(start.config.json)
+    } catch {
+      throw CommandSupport.bad("\(config ?? resume ?? ""): with the command-line overrides, \(error.description)")
+    }
     try CommandSupport.setUpBLAS(threads: start.config.threads)
     let run: any TrainingRun
     do {
@@ -54,9 +61,14 @@ struct TrainCommand: ParsableCommand {
       throw CommandSupport.bad("\(config ?? resume ?? ""): \(error.description)")
     }
     let path = out ?? SessionFiles.newPath(for: start.config, folder: "sessions")
+    // The parent as a path relative to the new session's folder (where `replay --verify`
+    // looks for it): its bare name when both are in the same folder.
+    let parent = start.parent.map { p in
+      (file: Self.relativePath(resume ?? p.file, from: URL(fileURLWithPath: path).deletingLastPathComponent()), step: p.step)
+    }
     let header = SessionHeader(
       created: SessionFiles.isoNow(), odernn: Odernn.version, blasCore: BLAS.coreName,
-      blasThreads: BLAS.threads, parent: start.parent, config: start.config.json)
+      blasThreads: BLAS.threads, parent: parent, config: start.config.json)
     let writer: SessionWriter
     do {
       writer = try SessionWriter(path: path, header: header)
@@ -68,6 +80,15 @@ struct TrainCommand: ParsableCommand {
     writer.close()
     printError(summary.line(path: path))
     if json { CommandSupport.printJSON(.object(["summary": summary.json(path: path)])) }
+  }
+
+  /// `target` relative to `folder`: `P.session`, `sessions/P.session`, `../runs/P.session`.
+  static func relativePath(_ target: String, from folder: URL) -> String {
+    let t = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
+    let f = folder.standardizedFileURL.pathComponents
+    var common = 0
+    while common < min(t.count - 1, f.count) && t[common] == f[common] { common += 1 }
+    return (Array(repeating: "..", count: f.count - common) + t[common...]).joined(separator: "/")
   }
 
   /// The config to run and where it starts.

@@ -1,0 +1,134 @@
+import Foundation
+import JSON
+import Testing
+
+/// `odernn tableau` and the exit-code contract (DESIGN §1.2).
+@Suite("CLI: tableau and usage errors", .serialized)
+struct TableauCLITests {
+  @Test func binaryIsBuilt() {
+    #expect(CLI.binary != nil, "odernn not found next to the test bundle or in .build-tests5/debug")
+  }
+
+  @Test func showRK4AsJSON() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let r = try CLI.run(["tableau", "show", "rk4", "--json"], in: dir.url)
+    #expect(r.status == 0, "\(r)")
+    #expect(r.stdoutLines.count == 1)
+    let o = try json(r.stdout)
+    #expect(o.objectValue.map { Set($0.keys) } == ["name", "stages", "explicit", "order", "a", "b", "c", "stability"])
+    #expect(o["name"] == "rk4")
+    #expect(o["stages"] == 4)
+    #expect(o["explicit"] == true)
+    #expect(o["order"] == 4)
+    #expect(o["a"] == [[0, 0, 0, 0], [0.5, 0, 0, 0], [0, 0.5, 0, 0], [0, 0, 1, 0]])
+    let b = doubles(o["b"])
+    let expectedB: [Double] = [1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6]
+    #expect(b.count == 4 && close(b, expectedB, 1e-15), "\(b)")
+    #expect(o["c"] == [0, 0.5, 0.5, 1])
+    let s = try #require(o["stability"])
+    #expect(s.objectValue.map { Set($0.keys) } == ["polynomial", "realInterval", "imagRadius"])
+    let poly = doubles(s["polynomial"])
+    let expectedPolynomial: [Double] = [1, 1, 0.5, 1.0 / 6, 1.0 / 24]
+    #expect(poly.count == 5 && close(poly, expectedPolynomial, 1e-15), "\(poly)")
+    let interval = try #require(s["realInterval"]?.arrayValue)
+    #expect(interval.count == 2 && interval[1] == 0)
+    #expect(abs((interval[0].doubleValue ?? 0) + 2.7852935634) < 1e-6, "\(interval)")
+    #expect(abs((s["imagRadius"]?.doubleValue ?? 0) - 8.0.squareRoot()) < 1e-6)
+  }
+
+  @Test func showImplicitAndBoundedRegions() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    for name in ["backward-euler", "gauss-legendre-2", "radau-iia-2", "implicit-midpoint"] {
+      let o = try json(try CLI.run(["tableau", "show", name, "--json"], in: dir.url).stdout)
+      #expect(o["explicit"] == false && o["polynomial"] == nil)
+      let s = try #require(o["stability"])
+      #expect(s["polynomial"] == .null, "\(name)")
+      #expect(s["realInterval"] == [nil, 0], "\(name): unbounded to the left")
+      if name != "backward-euler" { #expect(s["imagRadius"] == .null, "\(name): A-stable") }
+    }
+    let euler = try json(try CLI.run(["tableau", "show", "euler", "--json"], in: dir.url).stdout)
+    #expect(euler["stability"]?["imagRadius"] == 0, "only the origin, reported as 0")
+    #expect(abs((euler["stability"]?["realInterval"]?[0]?.doubleValue ?? 0) + 2) < 1e-6)
+    #expect(euler["stability"]?["polynomial"] == [1, 1])
+  }
+
+  @Test func listIsTheCatalog() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let r = try CLI.run(["tableau", "list", "--json"], in: dir.url)
+    #expect(r.status == 0)
+    let list = try #require(try json(r.stdout).arrayValue)
+    #expect(list.count == 12)
+    #expect(list.compactMap { $0["name"]?.stringValue } == [
+      "euler", "midpoint", "heun", "ralston", "kutta3", "ssprk3", "rk4", "rk38", "backward-euler",
+      "implicit-midpoint", "gauss-legendre-2", "radau-iia-2",
+    ])
+    #expect(list.compactMap { $0["order"]?.intValue } == [1, 2, 2, 2, 3, 3, 4, 4, 1, 2, 4, 3])
+    // Each entry is what `tableau show --json` prints.
+    let rk38 = try json(try CLI.run(["tableau", "show", "rk38", "--json"], in: dir.url).stdout)
+    #expect(list[7] == rk38)
+    // The human-readable list and show also work.
+    #expect(try CLI.run(["tableau", "list"], in: dir.url).status == 0)
+    #expect(try CLI.run(["tableau", "show", "gauss-legendre-2"], in: dir.url).status == 0)
+  }
+
+  @Test func tableauFilesAreValidated() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    try dir.write("good.json", #"{"name": "my-heun3", "a": [[0,0,0],["1/3",0,0],[0,"2/3",0]], "b": ["1/4",0,"3/4"], "c": [0,"1/3","2/3"]}"#)
+    let good = try CLI.run(["tableau", "show", "good.json", "--json"], in: dir.url)
+    #expect(good.status == 0, "\(good)")
+    #expect(try json(good.stdout)["order"] == 3)
+    // A row-sum mismatch is a warning on stderr, not an error.
+    try dir.write("warn.json", #"{"name": "w", "a": [[0,0],[0.5,0]], "b": [0,1], "c": [0,0.7]}"#)
+    let warn = try CLI.run(["tableau", "show", "warn.json", "--json"], in: dir.url)
+    #expect(warn.status == 0 && warn.stderr.contains("warn.json") && warn.stderr.contains("c[1]"), "\(warn)")
+
+    let bad: [(String, String, String)] = [
+      ("sum.json", #"{"name": "x", "a": [[0]], "b": [0.9], "c": [0]}"#, "sum(b)"),
+      ("square.json", #"{"name": "x", "a": [[0, 0], [1]], "b": [0.5, 0.5], "c": [0, 1]}"#, "a[1]"),
+      ("entry.json", #"{"name": "x", "a": [["1/0"]], "b": [1], "c": [0]}"#, "a[0][0]"),
+      ("syntax.json", #"{"name": "x", "a": [[0]], "b": [1], "c": [0]"#, "line 1"),
+      ("lengths.json", #"{"name": "x", "a": [[0]], "b": [1, 0], "c": [0]}"#, "b has 2"),
+      ("extra.json", #"{"name": "x", "a": [[0]], "b": [1], "c": [0], "d": 1}"#, "d"),
+    ]
+    for (file, text, what) in bad {
+      try dir.write(file, text)
+      let r = try CLI.run(["tableau", "show", file, "--json"], in: dir.url)
+      #expect(r.status == 2, "\(file): \(r)")
+      #expect(r.stdout.isEmpty, "\(file): no partial output")
+      #expect(r.stderrLines.count == 1 && r.stderr.contains(file) && r.stderr.contains(what), "\(file): \(r.stderr)")
+    }
+    let missing = try CLI.run(["tableau", "show", "missing.json"], in: dir.url)
+    #expect(missing.status == 2 && missing.stderrLines.count == 1 && missing.stderr.contains("missing.json"), "\(missing)")
+    let unknown = try CLI.run(["tableau", "show", "rk5"], in: dir.url)
+    #expect(unknown.status == 2 && unknown.stderrLines.count == 1 && unknown.stderr.contains("rk5"), "\(unknown)")
+  }
+
+  @Test func usageErrorsExitTwoWithOneLine() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    for args in [["--bogus"], ["tableau", "show", "rk4", "--bogus"], ["train"], ["train", "--config", "a.json", "--resume", "b.session"], ["frobnicate"], ["replay", "x.session", "--tolerance", "0.1"], ["export", "x.session"], ["train", "--steps", "many", "--config", "c.json"]] {
+      let r = try CLI.run(args, in: dir.url)
+      #expect(r.status == 2, "\(args): \(r)")
+      #expect(r.stderrLines.count == 1, "\(args): one line on stderr, got \(r.stderr)")
+      #expect(r.stdout.isEmpty, "\(args)")
+    }
+    // --help and --version succeed.
+    #expect(try CLI.run(["--help"], in: dir.url).status == 0)
+    let version = try CLI.run(["--version"], in: dir.url)
+    #expect(version.status == 0 && version.stdout.contains("odernn"))
+  }
+}
+
+/// The numbers of a JSON array (empty when it is not one).
+func doubles(_ value: JSON?) -> [Double] {
+  (value?.arrayValue ?? []).compactMap { $0.doubleValue }
+}
+
+/// Element-wise |a − b| ≤ tolerance.
+func close(_ a: [Double], _ b: [Double], _ tolerance: Double) -> Bool {
+  a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
+}
