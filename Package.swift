@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "odernn",
-  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "odernn", targets: ["odernn"])
   ],
@@ -76,6 +75,7 @@ let package = Package(
       ]
     ),
     .target(name: "WorkbenchUI", dependencies: ["TerminalGrid", "Training", "ODECells", "Tableaux", "Linalg"]),
+    .target(name: "TerminalNCurses", dependencies: ["TerminalGrid", "CNCurses"]),
     .target(
       name: "WorkbenchRuntime",
       dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg"]
@@ -93,7 +93,7 @@ let package = Package(
       name: "odernn",
       dependencies: [
         "Linalg", "Autodiff", "Optim", "Tableaux", "ODECells", "Training", "Sessions", "JSON",
-        "FileFormats", "Bench",
+        "FileFormats", "Bench", "WorkbenchRuntime", "WorkbenchUI", "TerminalNCurses", "TerminalGrid",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -126,6 +126,8 @@ let package = Package(
       dependencies: ["WorkbenchUI", "WorkbenchRuntime", "TerminalGrid", "Training", "ODECells", "Linalg"],
       exclude: ["__Snapshots__"]
     ),
+    .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TerminalGrid", "CNCurses"]),
+    .testTarget(name: "EndToEndTests"),
     .testTarget(name: "ExampleSessionsTests", dependencies: ["Sessions", "Training"]),
     .testTarget(name: "ODECellsTests", dependencies: ["ODECells", "Tableaux", "Autodiff", "Linalg"]),
     .testTarget(
@@ -133,7 +135,13 @@ let package = Package(
       dependencies: ["Training", "ODECells", "Tableaux", "Autodiff", "Linalg", "Optim", "FileFormats", "JSON"]
     ),
     .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Training", "ODECells", "Linalg", "Optim", "JSON"]),
-    .testTarget(name: "CLITests", dependencies: ["Sessions", "Training", "FileFormats", "Linalg", "JSON"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: [
+        "Sessions", "Training", "ODECells", "Autodiff", "FileFormats", "Linalg", "JSON",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -20,4 +20,17 @@ static inline int cn_lines(void) { return LINES; }
 static inline int cn_cols(void) { return COLS; }
 static inline int cn_colors(void) { return COLORS; }
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
+
+// Added for TerminalNCurses.
+#include <langinfo.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline int cn_getmaxy(WINDOW *win) { int y, x; getmaxyx(win, y, x); (void)x; return y; }
+static inline int cn_getmaxx(WINDOW *win) { int y, x; getmaxyx(win, y, x); (void)y; return x; }
+static inline FILE *cn_stdout(void) { return stdout; }
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+static inline int cn_is_main_thread(void) { return getpid() == (pid_t)syscall(SYS_gettid); }
 #endif

@@ -22,12 +22,18 @@ extension AppLoop {
   }
 
   func start(_ config: TrainingConfig) {
-    let run: any TrainingRun
-    do {
-      BLAS.threads = config.threads
-      run = try makeTrainingRun(config)
-    } catch {
-      send(.notice("cannot start: \(error.description)"))
+    BLAS.threads = config.threads
+    var failure: String?
+    let started = threadStarter {
+      do {
+        return Trainer(run: try makeTrainingRun(config))
+      } catch {
+        failure = "\(error)"
+        return nil
+      }
+    }
+    guard let started else {
+      send(.notice("cannot start: \(failure ?? "unknown error")"))
       return
     }
     let path = SessionFiles.newPath(for: config, folder: folder)
@@ -40,7 +46,7 @@ extension AppLoop {
       writer = nil
       send(.notice("training without a session file: \(error)"))
     }
-    trainer = Trainer(run: run)
+    trainer = started
     if writer != nil { send(.sessionStarted(path: path)) }
   }
 

@@ -23,6 +23,9 @@ public final class AppLoop {
   let version: String
   let clock = ContinuousClock()
   let started: ContinuousClock.Instant
+  /// Wraps the creation of the trainer's thread (the ncurses backend blocks terminal signals
+  /// around it, so they reach the main thread).
+  public var threadStarter: (() -> Trainer?) -> Trainer? = { $0() }
 
   /// A loop over `backend`, saving sessions into `folder`; `version` goes into their headers.
   public init(backend: any TerminalBackend, folder: String = "sessions", version: String) {

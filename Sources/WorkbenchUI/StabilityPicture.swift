@@ -17,13 +17,23 @@ public struct StabilityPicture: Sendable, Equatable {
     viewport = function.defaultViewport()
   }
 
-  /// The window widened to show `points` (each side at most 4× the region's window).
+  /// The window for `points` over the region: the region's window widened to show far
+  /// points (each side at most 4× the region's), or — when every point lies within a tenth of
+  /// the region's extent, as ε·λ of a small step does — a window zoomed onto the points around
+  /// the origin, so their position relative to the boundary stays visible.
   public func window(including points: [Complex<Double>]) -> (re: ClosedRange<Double>, im: ClosedRange<Double>) {
     var re = viewport.re
     var im = viewport.im
+    let finite = points.filter { $0.real.isFinite && $0.imaginary.isFinite }
+    let extent = max(re.upperBound - re.lowerBound, im.upperBound - im.lowerBound)
+    let reach = finite.map(\.length).max() ?? 0
+    if reach > 0 && reach < extent / 10 {
+      let r = 1.5 * reach
+      return (-r...r, -r...r)
+    }
     let reLimit = 4 * max(abs(re.lowerBound), abs(re.upperBound), 1)
     let imLimit = 4 * max(abs(im.lowerBound), abs(im.upperBound), 1)
-    for z in points where z.real.isFinite && z.imaginary.isFinite {
+    for z in finite {
       let x = min(max(z.real, -reLimit), reLimit)
       let y = min(max(z.imaginary, -imLimit), imLimit)
       re = min(re.lowerBound, x * 1.1)...max(re.upperBound, x * 1.1)

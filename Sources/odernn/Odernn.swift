@@ -10,9 +10,10 @@ struct Odernn: ParsableCommand {
     abstract: "A terminal workbench for recurrent networks seen as ODE integrators.",
     version: versionText,
     subcommands: [
-      TrainCommand.self, EvalCommand.self, ReplayCommand.self, SessionsCommand.self, ExportCommand.self,
-      TableauCommand.self, BenchCommand.self,
-    ]
+      TUICommand.self, TrainCommand.self, EvalCommand.self, ReplayCommand.self, SessionsCommand.self,
+      ExportCommand.self, TableauCommand.self, BenchCommand.self,
+    ],
+    defaultSubcommand: TUICommand.self
   )
 
   /// `odernn 0.1.0` and the BLAS kernels in use (DESIGN §1.1).

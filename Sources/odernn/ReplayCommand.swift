@@ -3,6 +3,7 @@ import Foundation
 import Linalg
 import Sessions
 import Training
+import WorkbenchUI
 
 /// `odernn replay`: replay a session in the workbench, print its summary, or verify it.
 struct ReplayCommand: ParsableCommand {
@@ -52,7 +53,11 @@ struct ReplayCommand: ParsableCommand {
       }
       return
     }
-    let s = SessionSummary(file: URL(fileURLWithPath: file).lastPathComponent, session: session)
-    CommandSupport.printJSON(s.json)
+    if headless || !CommandSupport.isTerminal(1) {
+      let s = SessionSummary(file: URL(fileURLWithPath: file).lastPathComponent, session: session)
+      CommandSupport.printJSON(s.json)
+      return
+    }
+    try Workbench.open(replaying: file, ascii: false)
   }
 }

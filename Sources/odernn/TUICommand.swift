@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Sessions
+import TerminalGrid
+import TerminalNCurses
+import Training
+import WorkbenchRuntime
+import WorkbenchUI
+
+/// `odernn tui`: the workbench (the default subcommand).
+struct TUICommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tui",
+    abstract: "Open the workbench: compose a cell, train it live, replay sessions.")
+
+  @Option(help: "Open this session for replay.")
+  var session: String?
+
+  @Flag(help: "Draw with ASCII only (also the default when the locale is not UTF-8).")
+  var ascii = false
+
+  func run() throws {
+    try Workbench.open(replaying: session, ascii: ascii)
+  }
+}
+
+extension Workbench {
+  /// Runs the workbench on the terminal until the user quits; the terminal is restored on
+  /// every exit path (quit, SIGINT, SIGTERM, errors).
+  static func open(replaying file: String?, ascii: Bool) throws {
+    guard isatty(1) != 0, isatty(0) != 0 else {
+      throw CommandFailure(
+        description: "stdout is not a terminal; use `odernn train --config CFG.json` for headless training",
+        exitCode: 2)
+    }
+    var replay: Session?
+    if let file {
+      do { replay = try Session.read(path: file) } catch { throw CommandSupport.bad(error.description) }
+    }
+    try CommandSupport.setUpBLAS(threads: 1)
+    InterruptFlag.install()
+    let terminal: NCursesTerminal
+    do {
+      terminal = try NCursesTerminal(options: NCursesTerminal.Options(forceASCII: ascii))
+    } catch {
+      throw CommandSupport.bad("\(error)".replacingOccurrences(of: "odernn: ", with: ""))
+    }
+    defer { terminal.restore() }
+    let loop = AppLoop(backend: terminal, folder: "sessions", version: Odernn.version)
+    loop.threadStarter = { make in NCursesTerminal.withMainThreadSignalsBlocked(make) }
+    if let file, let replay {
+      do {
+        let config = try replay.header.trainingConfig()
+        loop.send(.replayLoaded(file: URL(fileURLWithPath: file).lastPathComponent, config: config, events: replay.events.map(\.event)))
+      } catch {
+        terminal.restore()
+        throw CommandSupport.bad("\(file): \(error)")
+      }
+    }
+    loop.run { InterruptFlag.isRaised }
+  }
+}
