@@ -35,9 +35,10 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]
     ),
+    .target(name: "CKernels"),
     .target(
       name: "Autodiff",
-      dependencies: ["Linalg", .product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["Linalg", "CKernels", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .target(
       name: "Optim",
@@ -83,7 +84,7 @@ let package = Package(
     .target(
       name: "Bench",
       dependencies: [
-        "Training", "ODECells", "Tableaux", "Linalg", "WorkbenchUI", "TerminalGrid",
+        "Training", "ODECells", "Tableaux", "Linalg", "WorkbenchUI", "WorkbenchRuntime", "TerminalGrid",
         .product(name: "ComplexModule", package: "swift-numerics"),
       ]
     ),

@@ -81,8 +81,7 @@ extension Tape {
     case .matmul, .matmulAdd:
       // C = op(A)·op(B):  Ā += C̄·op(B)ᵀ (in A's orientation),  B̄ += op(A)ᵀ·C̄ (in B's).
       if y.op == .matmulAdd, let t = target(y.c, by: index, partial: true) {
-        let base = t.g + y.aux * y.cols
-        for k in 0..<n { base[k] += gy[k] }
+        Kernels.into(gy, t.g + y.aux * y.cols, n, accumulate: true)
       }
       let a = nodes[Int(y.a)]
       let b = nodes[Int(y.b)]
@@ -115,7 +114,7 @@ extension Tape {
       }
 
     case .addRow:
-      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
+      if let t = target(y.a, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
       if let t = target(y.b, by: index, partial: true) {
         for i in 0..<y.rows {
           let row = gy + i * y.cols
@@ -124,8 +123,8 @@ extension Tape {
       }
 
     case .add:
-      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
-      if let t = target(y.b, by: index) { write(t, n) { gy[$0] } }
+      if let t = target(y.a, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
+      if let t = target(y.b, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
 
     case .sub:
       if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
@@ -134,8 +133,8 @@ extension Tape {
     case .mul:  // Ā += B ⊙ C̄,  B̄ += A ⊙ C̄
       let pa = values + nodes[Int(y.a)].offset
       let pb = values + nodes[Int(y.b)].offset
-      if let t = target(y.a, by: index) { write(t, n) { pb[$0] * gy[$0] } }
-      if let t = target(y.b, by: index) { write(t, n) { pa[$0] * gy[$0] } }
+      if let t = target(y.a, by: index) { Kernels.mulVJP(pb, gy, t.g, n, accumulate: !t.fresh) }
+      if let t = target(y.b, by: index) { Kernels.mulVJP(pa, gy, t.g, n, accumulate: !t.fresh) }
 
     case .scale:
       let s = Scalar(y.scalar)
@@ -143,16 +142,16 @@ extension Tape {
 
     case .addScaled:
       let s = Scalar(y.scalar)
-      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
-      if let t = target(y.b, by: index) { write(t, n) { s * gy[$0] } }
+      if let t = target(y.a, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
+      if let t = target(y.b, by: index) { Kernels.into(gy, t.g, n, scale: s, accumulate: !t.fresh) }
 
     case .tanh:  // Ā += (1 − y²) ⊙ ȳ
       let py = values + y.offset
-      if let t = target(y.a, by: index) { write(t, n) { (1 - py[$0] * py[$0]) * gy[$0] } }
+      if let t = target(y.a, by: index) { Kernels.tanhVJP(py, gy, t.g, n, accumulate: !t.fresh) }
 
     case .sigmoid:  // Ā += y(1 − y) ⊙ ȳ
       let py = values + y.offset
-      if let t = target(y.a, by: index) { write(t, n) { py[$0] * (1 - py[$0]) * gy[$0] } }
+      if let t = target(y.a, by: index) { Kernels.sigmoidVJP(py, gy, t.g, n, accumulate: !t.fresh) }
 
     case .relu:  // Ā += [x > 0] ⊙ ȳ
       let px = values + nodes[Int(y.a)].offset
@@ -183,8 +182,7 @@ extension Tape {
 
     case .sliceRows:
       if let t = target(y.a, by: index, partial: true) {
-        let base = t.g + y.aux * y.cols
-        for k in 0..<n { base[k] += gy[k] }
+        Kernels.into(gy, t.g + y.aux * y.cols, n, accumulate: true)
       }
 
     case .concatColumns:

@@ -48,10 +48,7 @@ extension Tape {
     let node = makeNode(.addRow, rows: m, cols: n, a: a, b: bias)
     let x = value(at: a)
     let y = value(at: bias)
-    let out = values + node.offset
-    for i in 0..<m {
-      for j in 0..<n { out[i * n + j] = x[i * n + j] + y[j] }
-    }
+    Kernels.addRow(x, y, values + node.offset, rows: m, cols: n)
     return append(node)
   }
 
@@ -68,7 +65,12 @@ extension Tape {
   /// `A ⊙ B` (Hadamard product).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public func mul(_ a: Var, _ b: Var) -> Var { binary(.mul, a, b) { $0 * $1 } }
+  public func mul(_ a: Var, _ b: Var) -> Var {
+    precondition(shape(a) == shape(b), "mul: shapes \(shape(a)) and \(shape(b)) differ")
+    let node = makeNode(.mul, rows: shape(a).rows, cols: shape(a).cols, a: a, b: b)
+    Kernels.mul(value(at: a), value(at: b), values + node.offset, node.count)
+    return append(node)
+  }
 
   /// `s·A`.
   @_specialize(where Scalar == Float)
@@ -91,8 +93,7 @@ extension Tape {
     node.scalar = Double(s)
     let x = value(at: a)
     let y = value(at: b)
-    let out = values + node.offset
-    for i in 0..<node.count { out[i] = x[i] + s * y[i] }
+    Kernels.addScaled(x, y, values + node.offset, node.count, s)
     return append(node)
   }
 

@@ -6,10 +6,12 @@ import WorkbenchUI
 
 /// Rows beyond DESIGN §1.8 that the workbench's own speed claims rest on.
 extension BenchSuite {
-  /// `antisymmetric-euler-train-sync` and `-thread`: the same run of `steps` steps (batches
-  /// generated, as in a real run) through the synchronous driver and through the `Trainer`
-  /// thread, timed from start to its `finished` event. Their ratio is the trainer's overhead.
-  public static func trainerRows(steps: Int = 300, repetitions: Int = 3) throws -> [BenchRow] {
+  /// `antisymmetric-euler-train-sync`, `-thread` and `-workbench`: the same run of `steps`
+  /// steps (batches generated, as in a real run) through the synchronous driver, through the
+  /// `Trainer` thread (timed from start to its `finished` event), and through the workbench's
+  /// event loop rendering 200×60 frames (`workbenchSeconds`), alternating. The ratios to the
+  /// first are the trainer's and the workbench's overhead.
+  public static func trainerRows(steps: Int = 300, repetitions: Int = 5) throws -> [BenchRow] {
     var config = configs()[0].config
     config.steps = steps
     config.checkpointEvery = steps
@@ -17,6 +19,7 @@ extension BenchSuite {
     func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
     var sync: [Double] = []
     var thread: [Double] = []
+    var workbench: [Double] = []
     for _ in 0..<repetitions {
       let driver = TrainingDriver(run: try makeTrainingRun(config))
       sync.append(seconds(clock.measure { while !driver.isDone { _ = driver.advance() } }))
@@ -31,10 +34,12 @@ extension BenchSuite {
       }
       thread.append(seconds(clock.now - start))
       trainer.send(.stop)
+      workbench.append(try workbenchSeconds(config))
     }
     return [
       BenchRow(name: "antisymmetric-euler-train-sync", unit: "steps/s", seconds: sync, work: Double(steps)),
       BenchRow(name: "antisymmetric-euler-train-thread", unit: "steps/s", seconds: thread, work: Double(steps)),
+      BenchRow(name: "antisymmetric-euler-train-workbench", unit: "steps/s", seconds: workbench, work: Double(steps)),
     ]
   }
 

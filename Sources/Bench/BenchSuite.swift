@@ -29,20 +29,26 @@ public enum BenchSuite {
     ]
   }
 
-  /// Runs every row; `progress` is told each row's name before it starts.
-  public static func run(harness: BenchHarness = BenchHarness(), progress: (String) -> Void = { _ in }) throws -> [BenchRow] {
+  /// Runs every row whose name starts with one of `only` (every row when `only` is empty);
+  /// `progress` is told each row's name before it starts.
+  public static func run(
+    harness: BenchHarness = BenchHarness(), only: [String] = [], progress: (String) -> Void = { _ in }
+  ) throws -> [BenchRow] {
+    func wanted(_ name: String) -> Bool { only.isEmpty || only.contains { name.hasPrefix($0) } }
     var rows: [BenchRow] = []
     var infer: [BenchRow] = []
-    for (name, config) in configs() {
+    for (name, config) in configs() where wanted("\(name)-train") || wanted("\(name)-infer") {
       let run = try makeTrainingRun(config)
-      progress("\(name)-train")
       var i = 0
-      let train = harness.measure {
-        run.benchmarkTrainStep(i % 4)
-        i += 1
+      if wanted("\(name)-train") {
+        progress("\(name)-train")
+        let train = harness.measure {
+          run.benchmarkTrainStep(i % 4)
+          i += 1
+        }
+        rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1))
       }
-      rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1))
-      if config.cell.kind == .ode {
+      if config.cell.kind == .ode && wanted("\(name)-infer") {
         progress("\(name)-infer")
         let forward = harness.measure {
           run.benchmarkInference(i % 4)
@@ -52,13 +58,21 @@ public enum BenchSuite {
       }
     }
     rows += infer
-    progress("trainer thread")
-    rows += try trainerRows()
-    progress("render")
-    rows.append(renderRow(harness: harness))
-    progress("gemm")
-    rows.append(gemm(Float.self, m: 64, n: 128, k: 128, harness: harness))
-    rows.append(gemm(Double.self, m: 64, n: 128, k: 128, harness: harness))
+    if ["sync", "thread", "workbench"].contains(where: { wanted("antisymmetric-euler-train-\($0)") }) {
+      progress("trainer thread and workbench")
+      rows += try trainerRows().filter { wanted($0.name) }
+    }
+    if wanted("workbench-render-200x60") {
+      progress("render")
+      rows.append(renderRow(harness: harness))
+    }
+    if wanted("gemm-64x128x128-f32") {
+      progress("gemm")
+      rows.append(gemm(Float.self, m: 64, n: 128, k: 128, harness: harness))
+    }
+    if wanted("gemm-64x128x128-f64") {
+      rows.append(gemm(Double.self, m: 64, n: 128, k: 128, harness: harness))
+    }
     return rows
   }
 

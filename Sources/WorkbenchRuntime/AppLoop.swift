@@ -28,11 +28,13 @@ public final class AppLoop {
   public var threadStarter: (() -> Trainer?) -> Trainer? = { $0() }
 
   /// A loop over `backend`, saving sessions into `folder`; `version` goes into their headers.
-  public init(backend: any TerminalBackend, folder: String = "sessions", version: String) {
+  /// Compose opens on `draft` when given (`odernn tui --config`), else on the default cell.
+  public init(backend: any TerminalBackend, folder: String = "sessions", version: String, draft: TrainingConfig? = nil) {
     self.backend = backend
     self.folder = folder
     self.version = version
     model = WorkbenchModel(size: backend.size, mode: backend.renderMode, depth: backend.colorDepth)
+    if let draft { model.draft = ComposeDraft(config: draft) }
     previous = Grid(width: 0, height: 0)
     started = clock.now
   }

@@ -19,6 +19,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Timed repetitions per row (after 5 warm-up ones).")
   var repetitions = 50
 
+  @Option(name: .customLong("only"), help: ArgumentHelp("Run only the rows whose name starts with PREFIX (repeatable).", valueName: "PREFIX"))
+  var only: [String] = []
+
   func validate() throws {
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
@@ -29,9 +32,10 @@ struct BenchCommand: ParsableCommand {
     #if DEBUG
       printError("odernn: warning: this is a debug build; benchmark a release build (swift run -c release odernn bench)")
     #endif
-    let rows = try BenchSuite.run(harness: BenchHarness(repetitions: repetitions)) { name in
+    let rows = try BenchSuite.run(harness: BenchHarness(repetitions: repetitions), only: only) { name in
       if CommandSupport.isTerminal(2) { printError("odernn: measuring \(name)…") }
     }
+    if rows.isEmpty { throw CommandSupport.bad("--only \(only.joined(separator: " ")): no benchmark row has that prefix") }
     if json {
       CommandSupport.printJSON(
         .object([
@@ -47,10 +51,11 @@ struct BenchCommand: ParsableCommand {
       return
     }
     print("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
-    print("name".padding(toLength: 28, withPad: " ", startingAt: 0) + "unit          median        min        max  runs")
+    let nameWidth = max(28, (rows.map(\.name.count).max() ?? 0) + 2)
+    print("name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit          median        min        max  runs")
     for r in rows {
       print(
-        r.name.padding(toLength: 28, withPad: " ", startingAt: 0) + r.unit.padding(toLength: 12, withPad: " ", startingAt: 0)
+        r.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + r.unit.padding(toLength: 12, withPad: " ", startingAt: 0)
           + String(format: "%10.1f %10.1f %10.1f  %4d", r.median, r.min, r.max, r.runs))
     }
   }

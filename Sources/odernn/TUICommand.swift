@@ -16,18 +16,22 @@ struct TUICommand: ParsableCommand {
   @Option(help: "Open this session for replay.")
   var session: String?
 
+  @Option(help: "Open Compose on this config (DESIGN §1.4) instead of the default cell.")
+  var config: String?
+
   @Flag(help: "Draw with ASCII only (also the default when the locale is not UTF-8).")
   var ascii = false
 
   func run() throws {
-    try Workbench.open(replaying: session, ascii: ascii)
+    let draft = try config.map { try CommandSupport.loadConfig($0, allowUnboundedSteps: true) }
+    try Workbench.open(replaying: session, draft: draft, ascii: ascii)
   }
 }
 
 extension Workbench {
   /// Runs the workbench on the terminal until the user quits; the terminal is restored on
   /// every exit path (quit, SIGINT, SIGTERM, errors).
-  static func open(replaying file: String?, ascii: Bool) throws {
+  static func open(replaying file: String?, draft: TrainingConfig? = nil, ascii: Bool) throws {
     guard isatty(1) != 0, isatty(0) != 0 else {
       throw CommandFailure(
         description: "stdout is not a terminal; use `odernn train --config CFG.json` for headless training",
@@ -46,7 +50,7 @@ extension Workbench {
       throw CommandSupport.bad("\(error)".replacingOccurrences(of: "odernn: ", with: ""))
     }
     defer { terminal.restore() }
-    let loop = AppLoop(backend: terminal, folder: "sessions", version: Odernn.version)
+    let loop = AppLoop(backend: terminal, folder: "sessions", version: Odernn.version, draft: draft)
     loop.threadStarter = { make in NCursesTerminal.withMainThreadSignalsBlocked(make) }
     if let file, let replay {
       do {

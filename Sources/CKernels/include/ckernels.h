@@ -1,0 +1,42 @@
+#ifndef ODERNN_CKERNELS_H
+#define ODERNN_CKERNELS_H
+
+// Elementwise float32/float64 loops of the tape's hot path, compiled for AVX-512, AVX2 and the
+// x86-64 baseline and picked at load time (target_clones). No floating-point contraction and
+// no reassociation: every clone returns the same bits as the scalar Swift expression it
+// replaces, so sessions verify bit for bit on any CPU.
+//
+// `accumulate`: 0 assigns (the first writer of a gradient buffer), 1 adds.
+
+/// y_i = shift + scale·tanh(scale·x_i) by the rational approximation of `Elementwise.fastTanh`.
+void ck_tanh_f32(const float *x, float *y, long n, float scale, float shift);
+
+/// y_ij = x_ij + b_j for `rows × cols` x.
+void ck_add_row_f32(const float *x, const float *b, float *y, long rows, long cols);
+void ck_add_row_f64(const double *x, const double *b, double *y, long rows, long cols);
+
+/// y_i = a_i + s·b_i.
+void ck_add_scaled_f32(const float *a, const float *b, float *y, long n, float s);
+void ck_add_scaled_f64(const double *a, const double *b, double *y, long n, double s);
+
+/// g_i (=|+=) g_y,i  (s = 1 exactly) or s·g_y,i.
+void ck_scaled_into_f32(const float *gy, float *g, long n, float s, int scaled, int accumulate);
+void ck_scaled_into_f64(const double *gy, double *g, long n, double s, int scaled, int accumulate);
+
+/// g_i (=|+=) (1 − y_i²)·g_y,i   (the tanh rule).
+void ck_tanh_vjp_f32(const float *y, const float *gy, float *g, long n, int accumulate);
+void ck_tanh_vjp_f64(const double *y, const double *gy, double *g, long n, int accumulate);
+
+/// y_i = a_i·b_i.
+void ck_mul_f32(const float *a, const float *b, float *y, long n);
+void ck_mul_f64(const double *a, const double *b, double *y, long n);
+
+/// g_i (=|+=) o_i·g_y,i   (the Hadamard rule, `o` the other factor).
+void ck_mul_vjp_f32(const float *o, const float *gy, float *g, long n, int accumulate);
+void ck_mul_vjp_f64(const double *o, const double *gy, double *g, long n, int accumulate);
+
+/// g_i (=|+=) y_i·(1 − y_i)·g_y,i   (the sigmoid rule).
+void ck_sigmoid_vjp_f32(const float *y, const float *gy, float *g, long n, int accumulate);
+void ck_sigmoid_vjp_f64(const double *y, const double *gy, double *g, long n, int accumulate);
+
+#endif
