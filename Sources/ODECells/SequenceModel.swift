@@ -124,6 +124,15 @@ public struct SequenceModel<Scalar: BLASScalar>: Sendable {
 
     let read = batch.readoutSteps.map { states[$0][0] }
     let hs = read.count == 1 ? read[0] : tape.concatRows(read)
+    let (y, loss) = readout(on: tape, hs, byName, batch: batch, loss: kind)
+    return RecordedForward(loss: loss, parameters: vars, states: states, outputs: y)
+  }
+
+  /// The readout `y = h Uᵀ + u` of the rows `hs` and the loss against the batch's targets.
+  func readout(
+    on tape: Tape<Scalar>, _ hs: Var, _ byName: [String: Var], batch: SequenceBatch<Scalar>,
+    loss kind: LossKind
+  ) -> (outputs: Var, loss: Var) {
     guard let u = byName["readout.weight"], let bias = byName["readout.bias"] else {
       preconditionFailure("SequenceModel: readout parameters missing")
     }
@@ -140,6 +149,6 @@ public struct SequenceModel<Scalar: BLASScalar>: Sendable {
     case (.crossEntropy, .values(let t)):
       loss = tape.softmaxCrossEntropy(y, targets: t.storage.map { Int32($0) })
     }
-    return RecordedForward(loss: loss, parameters: vars, states: states, outputs: y)
+    return (y, loss)
   }
 }

@@ -139,7 +139,7 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   /// The loss (and accuracy for crossEntropy tasks) on the fixed validation set.
   public func evaluate() -> (loss: Double, accuracy: Double?) {
     tape.reset()
-    let forward = model.record(on: tape, parameters: parameters, batch: validation, loss: task.loss)
+    let forward = model.recordInference(on: tape, parameters: parameters, batch: validation, loss: task.loss)
     let loss = Double(tape.scalar(forward.loss))
     guard task.loss == .crossEntropy, case .classes(let targets) = validation.targets else {
       return (loss, nil)

@@ -50,7 +50,7 @@ extension TrainingEngine: TrainingRun {
   @discardableResult
   public func benchmarkInference(_ index: Int) -> Double {
     tape.reset()
-    let forward = model.record(on: tape, parameters: parameters, batch: benchmarkBatch(index), loss: task.loss)
+    let forward = model.recordInference(on: tape, parameters: parameters, batch: benchmarkBatch(index), loss: task.loss)
     return Double(tape.scalar(forward.loss))
   }
 }

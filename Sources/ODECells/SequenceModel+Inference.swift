@@ -1,0 +1,55 @@
+import Autodiff
+import Linalg
+
+extension SequenceModel {
+  /// The readout and loss of one batch without recording for backpropagation: the same
+  /// values as `record`, bit for bit (the same operations in the same order), for validation
+  /// and inference.
+  ///
+  /// The scan records each time step after a tape mark, copies the new state out and rewinds,
+  /// so every step reuses one small piece of the arena that stays in cache, instead of
+  /// writing `T` fresh states. Only the readout steps' `h_k` are kept.
+  public func recordInference(
+    on tape: Tape<Scalar>, parameters: ParameterSet<Scalar>, batch: SequenceBatch<Scalar>,
+    loss kind: LossKind
+  ) -> (outputs: Var, loss: Var) {
+    var byName: [String: Var] = [:]
+    for p in parameters.parameters { byName[p.name] = tape.constant(p.value) }
+    let x = tape.constant(batch.inputs)
+    let b = batch.batch
+    let size = b * spec.hiddenSize
+    let step: ([Var], Int) -> [Var]
+    let components: Int
+    if spec.kind == .ode {
+      let cell = ODECell(spec: spec, tape: tape, parameters: byName, inputs: x, batch: b)
+      step = { cell.step(tape, $0, step: $1) }
+      components = spec.derivativeOrder
+    } else {
+      let cell = BaselineCell(spec: spec, tape: tape, parameters: byName, inputs: x, batch: b)
+      step = { cell.step(tape, $0, step: $1) }
+      components = cell.stateCount
+    }
+
+    var carry = [Scalar](repeating: 0, count: components * size)
+    var kept: [Scalar] = []
+    kept.reserveCapacity(batch.readoutSteps.count * size)
+    let mark = tape.mark()
+    for k in 0..<batch.steps {
+      let state = (0..<components).map { r in
+        tape.leaf(rows: b, cols: spec.hiddenSize, needsGrad: false) { buffer in
+          carry.withUnsafeBufferPointer { c in buffer.baseAddress!.update(from: c.baseAddress! + r * size, count: size) }
+        }
+      }
+      let next = step(state, k)
+      carry.withUnsafeMutableBufferPointer { c in
+        for (r, v) in next.enumerated() {
+          tape.withValue(v) { (c.baseAddress! + r * size).update(from: $0.baseAddress!, count: size) }
+        }
+      }
+      if batch.readoutSteps.contains(k) { kept.append(contentsOf: carry[0..<size]) }
+      tape.rewind(to: mark)
+    }
+    let hs = tape.constant(Matrix(rows: batch.readoutSteps.count * b, cols: spec.hiddenSize, storage: kept))
+    return readout(on: tape, hs, byName, batch: batch, loss: kind)
+  }
+}
