@@ -35,4 +35,19 @@ public enum SessionFiles {
         return ok ? Character(c) : "-"
       })
   }
+
+  /// A writer on a fresh default-named file in `folder` (`newPath`), taking the next free
+  /// `-N` suffix when another process creates the same name first.
+  public static func createWriter(for config: TrainingConfig, folder: String, header: SessionHeader) throws(SessionError) -> SessionWriter {
+    var attempt = 0
+    while true {
+      let path = newPath(for: config, folder: folder)
+      do {
+        return try SessionWriter(path: path, header: header)
+      } catch {
+        attempt += 1
+        guard attempt < 20, FileManager.default.fileExists(atPath: path) else { throw error }
+      }
+    }
+  }
 }

@@ -13,20 +13,27 @@ public final class SessionWriter {
   private let handle: FileHandle
   private let start: ContinuousClock.Instant
 
-  /// Creates `path` (and its folder) and writes the header line.
+  /// Creates `path` (and its folder) and writes the header line; never replaces a file.
   public init(path: String, header: SessionHeader, clock start: ContinuousClock.Instant = .now) throws(SessionError) {
     let url = URL(fileURLWithPath: path)
     let fm = FileManager.default
-    if fm.fileExists(atPath: path) { throw SessionError(line: 0, "\(path) already exists; choose another file") }
     do {
       try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     } catch {
       throw SessionError(line: 0, "cannot create the folder of \(path): \(error.localizedDescription)")
     }
-    guard fm.createFile(atPath: path, contents: Data((header.json.serialized() + "\n").utf8)),
-      let handle = FileHandle(forWritingAtPath: path)
-    else { throw SessionError(line: 0, "cannot create \(path)") }
-    handle.seekToEndOfFile()
+    // O_EXCL: of two processes choosing the same name, exactly one gets the file.
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      if errno == EEXIST { throw SessionError(line: 0, "\(path) already exists; choose another file") }
+      throw SessionError(line: 0, "cannot create \(path): \(String(cString: strerror(errno)))")
+    }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: Data((header.json.serialized() + "\n").utf8))
+    } catch {
+      throw SessionError(line: 0, "cannot write \(path): \(error.localizedDescription)")
+    }
     self.path = path
     self.handle = handle
     self.start = start

@@ -36,18 +36,17 @@ extension AppLoop {
       send(.notice("cannot start: \(failure ?? "unknown error")"))
       return
     }
-    let path = SessionFiles.newPath(for: config, folder: folder)
     do {
       let header = SessionHeader(
         created: SessionFiles.isoNow(), odernn: version, blasCore: BLAS.coreName,
         blasThreads: BLAS.threads, parent: nil, config: config.json)
-      writer = try SessionWriter(path: path, header: header)
+      writer = try SessionFiles.createWriter(for: config, folder: folder, header: header)
     } catch {
       writer = nil
       send(.notice("training without a session file: \(error)"))
     }
     trainer = started
-    if writer != nil { send(.sessionStarted(path: path)) }
+    if let writer { send(.sessionStarted(path: writer.path)) }
   }
 
   /// Stops the trainer (it writes a final checkpoint), records its last events and closes

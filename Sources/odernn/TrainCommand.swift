@@ -60,26 +60,30 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw CommandSupport.bad("\(config ?? resume ?? ""): \(error.description)")
     }
-    let path = out ?? SessionFiles.newPath(for: start.config, folder: "sessions")
+    let folder = out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: "sessions/new.session").deletingLastPathComponent()
     // The parent as a path relative to the new session's folder (where `replay --verify`
     // looks for it): its bare name when both are in the same folder.
     let parent = start.parent.map { p in
-      (file: Self.relativePath(resume ?? p.file, from: URL(fileURLWithPath: path).deletingLastPathComponent()), step: p.step)
+      (file: Self.relativePath(resume ?? p.file, from: folder), step: p.step)
     }
     let header = SessionHeader(
       created: SessionFiles.isoNow(), odernn: Odernn.version, blasCore: BLAS.coreName,
       blasThreads: BLAS.threads, parent: parent, config: start.config.json)
     let writer: SessionWriter
     do {
-      writer = try SessionWriter(path: path, header: header)
+      if let out {
+        writer = try SessionWriter(path: out, header: header)
+      } else {
+        writer = try SessionFiles.createWriter(for: start.config, folder: "sessions", header: header)
+      }
     } catch {
       throw CommandSupport.bad(error.description)
     }
     let loop = HeadlessLoop(run: run, writer: writer, json: json, progress: !json && CommandSupport.isTerminal(2))
     let summary = try loop.execute()
     writer.close()
-    printError(summary.line(path: path))
-    if json { CommandSupport.printJSON(.object(["summary": summary.json(path: path)])) }
+    printError(summary.line(path: writer.path))
+    if json { CommandSupport.printJSON(.object(["summary": summary.json(path: writer.path)])) }
   }
 
   /// `target` relative to `folder`: `P.session`, `sessions/P.session`, `../runs/P.session`.

@@ -23,6 +23,18 @@ struct WriterTests {
     #expect(throws: SessionError.self) { _ = try SessionWriter(path: nested, header: header(Self.config)) }
   }
 
+  /// Default names: writers racing for the same name each get a file of their own (`-2`,
+  /// `-3`, …); nothing is overwritten.
+  @Test func defaultNamesNeverCollide() throws {
+    let dir = try ScratchDirectory()
+    defer { dir.cleanUp() }
+    let writers = try (0..<3).map { _ in try SessionFiles.createWriter(for: Self.config, folder: dir.url.path, header: header(Self.config)) }
+    let names = Set(writers.map { URL(fileURLWithPath: $0.path).lastPathComponent })
+    #expect(names.count == 3, "\(names)")
+    for w in writers { w.close() }
+    for w in writers { #expect(try lines(w.path).count == 1) }
+  }
+
   /// Appended events are in the file at once, without `close()`: another handle reads them.
   @Test func writesSurviveWithoutClose() throws {
     let dir = try ScratchDirectory()
