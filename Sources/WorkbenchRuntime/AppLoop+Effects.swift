@@ -17,6 +17,11 @@ extension AppLoop {
       if let path = writer?.path { send(.notice("saved: checkpoint written to \(path)")) }
     case .listSessions: send(.sessionsListed(SessionCatalog.list(folder: folder)))
     case .loadSession(let file): load(path: "\(folder)/\(file)", name: file)
+    case .loadTableau(let file):
+      switch TableauLoading.tableau(nameOrFile: file) {
+      case .success(let tableau): send(.tableauLoaded(tableau, file: file))
+      case .failure(let error): send(.notice("tableau: \(error.description)"))
+      }
     case .quit: quitting = true
     }
   }

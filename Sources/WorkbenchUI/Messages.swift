@@ -1,4 +1,5 @@
 import TerminalGrid
+import Tableaux
 import Training
 
 /// One saved session as the Sessions screen lists it.
@@ -49,6 +50,8 @@ public enum Msg: Sendable {
   case replayLoaded(file: String, config: TrainingConfig, events: [RunEvent])
   /// A one-line notice for the status line (saved, an error).
   case notice(String)
+  /// The runtime read the tableau file the user typed on Compose.
+  case tableauLoaded(ButcherTableau, file: String)
 }
 
 /// What `update` asks the runtime to do.
@@ -65,6 +68,8 @@ public enum Effect: Sendable, Equatable {
   case listSessions
   /// Read a session for replay.
   case loadSession(String)
+  /// Read a tableau file (DESIGN §1.2's JSON) for Compose.
+  case loadTableau(String)
   /// Restore the terminal and exit (after any stopTraining before it).
   case quit
 }

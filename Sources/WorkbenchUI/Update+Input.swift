@@ -1,3 +1,5 @@
+import Foundation
+import Tableaux
 import TerminalGrid
 
 extension Workbench {
@@ -7,9 +9,15 @@ extension Workbench {
     switch key {
     case .escape:
       model.typing = nil
+      model.notice = nil
     case .enter:
-      let text = model.typing ?? ""
+      let text = (model.typing ?? "").trimmingCharacters(in: .whitespaces)
       model.typing = nil
+      model.notice = nil
+      // Not a catalog name: a tableau file, which the runtime reads (update does no I/O).
+      if model.field == .tableau && ButcherTableau.named(text) == nil && !text.isEmpty {
+        return [.loadTableau(text)]
+      }
       if let error = model.draft.set(model.field, text: text) {
         model.notice = error
       } else {
@@ -18,7 +26,7 @@ extension Workbench {
     case .backspace:
       if model.typing?.isEmpty == false { model.typing?.removeLast() }
     case .character(let c):
-      if (model.typing?.unicodeScalars.count ?? 0) < 40 { model.typing?.unicodeScalars.append(c) }
+      if (model.typing?.unicodeScalars.count ?? 0) < 240 { model.typing?.unicodeScalars.append(c) }
     default:
       break
     }

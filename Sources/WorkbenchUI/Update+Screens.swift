@@ -11,7 +11,9 @@ extension Workbench {
     case .decrease, .increase:
       model.draft.nudge(model.field, action == .increase ? 1 : -1)
       draftChanged(&model)
-    case .typeValue: model.typing = ""
+    case .typeValue:
+      model.typing = ""
+      if model.field == .tableau { model.notice = "a catalog name, or a tableau .json file (DESIGN §1.2)" }
     case .editTableau:
       if model.draft.config.cell.kind == .ode { model.editor = TableauEditor(model.draft.config.cell.tableau) }
     case .toggleRun: return startRun(&model, model.draft.config)

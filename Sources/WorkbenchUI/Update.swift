@@ -34,6 +34,11 @@ public enum Workbench {
     case .notice(let text):
       model.notice = text
       return []
+    case .tableauLoaded(let tableau, let file):
+      model.draft.config.cell.tableau = tableau
+      draftChanged(&model)
+      model.notice = "tableau \(tableau.name) loaded from \(file)"
+      return []
     case .key(let key):
       return keyPressed(&model, key)
     }

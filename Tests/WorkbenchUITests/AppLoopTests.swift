@@ -61,6 +61,34 @@ struct AppLoopTests {
     #expect(second.screen.lines().joined().contains("REPLAY"))
   }
 
+  /// Typing a file name into Compose's tableau field loads it (exact fractions); a broken file
+  /// gets a one-line notice and leaves the draft alone.
+  @Test func composeLoadsATableauFile() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-tableau-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("ralston.json").path
+    try #"{"name": "ralston", "a": [[0, 0], ["2/3", 0]], "b": ["1/4", "3/4"], "c": [0, "2/3"]}"#
+      .write(toFile: good, atomically: true, encoding: .utf8)
+    let bad = dir.appendingPathComponent("bad.json").path
+    try #"{"name": "bad", "a": [[0]], "b": [2], "c": [0]}"#.write(toFile: bad, atomically: true, encoding: .utf8)
+
+    let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let loop = AppLoop(backend: terminal, folder: dir.path, version: "test")
+    func type(_ text: String) {
+      terminal.enqueue(.enter)
+      for c in text.unicodeScalars { terminal.enqueue(.character(c)) }
+      terminal.enqueue(.enter)
+    }
+    type(good)
+    #expect(iterate(loop, seconds: 5) { loop.state.draft.config.cell.tableau.name == "ralston" })
+    #expect(loop.state.draft.config.cell.tableau.b == [0.25, 0.75])
+    #expect(terminal.screen.lines().joined().contains("ralston"))
+    type(bad)
+    #expect(iterate(loop, seconds: 5) { loop.state.notice?.hasPrefix("tableau: ") == true }, "\(loop.state.notice ?? "")")
+    #expect(loop.state.draft.config.cell.tableau.name == "ralston")
+  }
+
   @Test func resizeBelowTheMinimumShowsTheTooSmallScreenAndQStillQuits() {
     let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
     let loop = AppLoop(backend: terminal, folder: "/nonexistent-odernn", version: "test")

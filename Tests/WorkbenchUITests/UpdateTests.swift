@@ -1,3 +1,4 @@
+import Tableaux
 import TerminalGrid
 import Testing
 import Training
@@ -103,6 +104,26 @@ struct UpdateTests {
     #expect(m.draft.config.cell.tableau.name == "midpoint" && m.preview.stages == 2)
     _ = press(&m, .enter, .character("x"), .escape)
     #expect(m.typing == nil && m.draft.config.cell.tableau.name == "midpoint")
+  }
+
+  /// The tableau field takes a catalog name, or a file that the runtime reads (update does no
+  /// I/O): Enter asks for `.loadTableau`, and `.tableauLoaded` puts the tableau in the draft.
+  @Test func tableauFieldLoadsAFileThroughTheRuntime() throws {
+    var m = Fixtures.model(Self.size)
+    #expect(m.field == .tableau)
+    _ = press(&m, .enter)
+    #expect(m.notice?.contains(".json") == true)
+    _ = press(&m, .character("r"), .character("k"), .character("4"))
+    #expect(press(&m, .enter) == [])
+    #expect(m.draft.config.cell.tableau.name == "rk4")
+    _ = press(&m, .enter)
+    let typed = "t.json".unicodeScalars.flatMap { press(&m, .character($0)) } + press(&m, .enter)
+    #expect(typed == [.loadTableau("t.json")])
+    let heun = try #require(ButcherTableau.named("heun"))
+    let custom = try ButcherTableau(name: "mine", a: heun.a, b: heun.b, c: heun.c)
+    _ = Workbench.update(&m, .tableauLoaded(custom, file: "t.json"))
+    #expect(m.draft.config.cell.tableau.name == "mine" && m.preview.stages == 2)
+    #expect(m.notice == "tableau mine loaded from t.json")
   }
 
   @Test func tableauEditorValidatesLiveAndAppliesOnlyValidTableaux() throws {
