@@ -11,14 +11,7 @@ struct CellGradientTests {
 
   static func batchFor(loss: LossKind, everyStep: Bool, seed: UInt64) -> SequenceBatch<Double> {
     var rng = Xoshiro256(seed: seed)
-    let x: Matrix<Double> = Initializer.uniform(rows: steps * batch, cols: input, bound: 1, using: &rng)
-    let readout = everyStep ? 0..<steps : (steps - 1)..<steps
-    let rows = readout.count * batch
-    let targets: Targets<Double> =
-      loss == .mse
-      ? .values(Initializer.uniform(rows: rows, cols: output, bound: 1, using: &rng))
-      : .classes((0..<rows).map { _ in Int32(rng.int(below: output)) })
-    return SequenceBatch(inputs: x, steps: steps, batch: batch, targets: targets, readoutSteps: readout)
+    return randomBatch(Double.self, batch: batch, steps: steps, input: input, output: output, loss: loss, everyStep: everyStep, using: &rng)
   }
 
   /// The worst relative error of the model's gradient with respect to every parameter.

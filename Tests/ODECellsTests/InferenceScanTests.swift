@@ -12,14 +12,7 @@ struct InferenceScanTests {
     let (batch, steps, input, output) = (5, 7, 3, 4)
     var rng = Xoshiro256(seed: 23)
     let params = ParameterSet<S>(spec: spec, inputSize: input, outputSize: output, using: &rng)
-    let x: Matrix<S> = Initializer.uniform(rows: steps * batch, cols: input, bound: 1, using: &rng)
-    let readout = everyStep ? 0..<steps : (steps - 1)..<steps
-    let rows = readout.count * batch
-    let targets: Targets<S> =
-      loss == .mse
-      ? .values(Initializer.uniform(rows: rows, cols: output, bound: 1, using: &rng))
-      : .classes((0..<rows).map { _ in Int32(rng.int(below: output)) })
-    let data = SequenceBatch(inputs: x, steps: steps, batch: batch, targets: targets, readoutSteps: readout)
+    let data = randomBatch(S.self, batch: batch, steps: steps, input: input, output: output, loss: loss, everyStep: everyStep, using: &rng)
     let model = SequenceModel<S>(spec: spec)
 
     let full = Tape<S>()
