@@ -36,9 +36,6 @@ public struct BaselineCell<Scalar: BLASScalar> {
     projection = spec.kind == .lstm ? tape.addRowBroadcast(ih, biasHH) : ih
   }
 
-  /// The state's components: `(h, c)` for the LSTM, `(h)` for the GRU.
-  public var stateCount: Int { spec.kind == .lstm ? 2 : 1 }
-
   /// One step at time `k`.
   public func step(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [Var] {
     let h = spec.hiddenSize

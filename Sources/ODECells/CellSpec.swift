@@ -77,10 +77,21 @@ public struct CellSpec: Sendable, Equatable {
     self.implicitIterations = implicitIterations
   }
 
-  /// Field evaluations per step: `s` (explicit) or `s·(m + 1)` (implicit Jacobi sweeps).
+  /// The state's components: `t` for an ODE cell (`h` and its derivatives), `(h, c)` for the
+  /// LSTM, `(h)` for the GRU.
+  public var stateCount: Int {
+    switch kind {
+    case .ode: derivativeOrder
+    case .lstm: 2
+    case .gru: 1
+    }
+  }
+
+  /// Field evaluations per step: `s` (explicit) or `1 + s·m` (implicit: one shared starting
+  /// slope `F(S_k)`, then `m` Jacobi sweeps over the `s` stages).
   public var fieldEvaluationsPerStep: Int {
     guard kind == .ode else { return 1 }
-    return tableau.isExplicit ? tableau.stages : tableau.stages * (implicitIterations + 1)
+    return tableau.isExplicit ? tableau.stages : 1 + tableau.stages * implicitIterations
   }
 
   /// The workbench's `(n, t)` label: stages and derivative order.

@@ -15,21 +15,10 @@ extension SequenceModel {
   ) -> (outputs: Var, loss: Var) {
     var byName: [String: Var] = [:]
     for p in parameters.parameters { byName[p.name] = tape.constant(p.value) }
-    let x = tape.constant(batch.inputs)
+    let step = stepper(on: tape, parameters: byName, inputs: tape.constant(batch.inputs), batch: batch.batch)
     let b = batch.batch
     let size = b * spec.hiddenSize
-    let step: ([Var], Int) -> [Var]
-    let components: Int
-    if spec.kind == .ode {
-      let cell = ODECell(spec: spec, tape: tape, parameters: byName, inputs: x, batch: b)
-      step = { cell.step(tape, $0, step: $1) }
-      components = spec.derivativeOrder
-    } else {
-      let cell = BaselineCell(spec: spec, tape: tape, parameters: byName, inputs: x, batch: b)
-      step = { cell.step(tape, $0, step: $1) }
-      components = cell.stateCount
-    }
-
+    let components = spec.stateCount
     var carry = [Scalar](repeating: 0, count: components * size)
     var kept: [Scalar] = []
     kept.reserveCapacity(batch.readoutSteps.count * size)

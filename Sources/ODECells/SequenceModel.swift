@@ -99,27 +99,18 @@ public struct SequenceModel<Scalar: BLASScalar>: Sendable {
   ) -> RecordedForward {
     var byName: [String: Var] = [:]
     for (name, v) in zip(names, vars) { byName[name] = v }
-    let x = tape.constant(batch.inputs)
-    let b = batch.batch
-    let h = spec.hiddenSize
-    let zero = { tape.leaf(rows: b, cols: h, needsGrad: false) { $0.update(repeating: 0) } }
-
+    let advance = stepper(on: tape, parameters: byName, inputs: tape.constant(batch.inputs), batch: batch.batch)
+    // The initial state tracks gradients, so that ∂L/∂h_k exists for every k, even where no
+    // parameter reaches h_k yet (h_1 of a second-order Euler cell): the gradient diagnostics
+    // read them off this backward pass. Parameter gradients are unaffected.
+    var s = (0..<spec.stateCount).map { _ in
+      tape.leaf(rows: batch.batch, cols: spec.hiddenSize, needsGrad: true) { $0.update(repeating: 0) }
+    }
     var states: [[Var]] = []
     states.reserveCapacity(batch.steps)
-    if spec.kind == .ode {
-      let cell = ODECell(spec: spec, tape: tape, parameters: byName, inputs: x, batch: b)
-      var s = (0..<spec.derivativeOrder).map { _ in zero() }
-      for k in 0..<batch.steps {
-        s = cell.step(tape, s, step: k)
-        states.append(s)
-      }
-    } else {
-      let cell = BaselineCell(spec: spec, tape: tape, parameters: byName, inputs: x, batch: b)
-      var s = (0..<cell.stateCount).map { _ in zero() }
-      for k in 0..<batch.steps {
-        s = cell.step(tape, s, step: k)
-        states.append(s)
-      }
+    for k in 0..<batch.steps {
+      s = advance(s, k)
+      states.append(s)
     }
 
     let read = batch.readoutSteps.map { states[$0][0] }
@@ -128,8 +119,19 @@ public struct SequenceModel<Scalar: BLASScalar>: Sendable {
     return RecordedForward(loss: loss, parameters: vars, states: states, outputs: y)
   }
 
+  /// The cell recorded once on `tape` for `inputs` (`[T·B, I]`), as a step function
+  /// `(S_k, k) ↦ S_{k+1}`: the recurrent matrices and input projections are formed here, once.
+  public func stepper(on tape: Tape<Scalar>, parameters p: [String: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
+    if spec.kind == .ode {
+      let cell = ODECell(spec: spec, tape: tape, parameters: p, inputs: inputs, batch: batch)
+      return { s, k in cell.step(tape, s, step: k) }
+    }
+    let cell = BaselineCell(spec: spec, tape: tape, parameters: p, inputs: inputs, batch: batch)
+    return { s, k in cell.step(tape, s, step: k) }
+  }
+
   /// The readout `y = h Uᵀ + u` of the rows `hs` and the loss against the batch's targets.
-  func readout(
+  public func readout(
     on tape: Tape<Scalar>, _ hs: Var, _ byName: [String: Var], batch: SequenceBatch<Scalar>,
     loss kind: LossKind
   ) -> (outputs: Var, loss: Var) {

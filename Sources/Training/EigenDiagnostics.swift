@@ -75,7 +75,7 @@ extension TrainingEngine {
     tape.reset()
     let names = parameters.names
     var params = constants(names)
-    var state = initialState(count: stateCount, batch: 1)
+    var state = initialState(count: config.cell.stateCount, batch: 1)
     let advance = stepper(params, inputs: tape.constant(x0), batch: 1)
     for k in 0..<(steps - 1) { state = advance(state, k) }
     let s0 = state.map { tape.value($0) }
@@ -139,14 +139,6 @@ extension TrainingEngine {
     return w - w.transposed() - spec.gamma * Matrix.identity(w.rows)
   }
 
-  var stateCount: Int {
-    switch config.cell.kind {
-    case .ode: config.cell.derivativeOrder
-    case .lstm: 2
-    case .gru: 1
-    }
-  }
-
   private func constants(_ names: [String]) -> [String: Var] {
     var d: [String: Var] = [:]
     for p in parameters.parameters { d[p.name] = tape.constant(p.value) }
@@ -161,17 +153,6 @@ extension TrainingEngine {
 
   /// The cell recorded once for `inputs`, as a step function `(S_k, k) ↦ S_{k+1}`.
   private func stepper(_ p: [String: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
-    stepper(on: tape, p, inputs: inputs, batch: batch)
-  }
-
-  /// The same on a given tape.
-  func stepper(on tape: Tape<Scalar>, _ p: [String: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
-    let spec = config.cell
-    if spec.kind == .ode {
-      let cell = ODECell(spec: spec, tape: tape, parameters: p, inputs: inputs, batch: batch)
-      return { s, k in cell.step(tape, s, step: k) }
-    }
-    let cell = BaselineCell(spec: spec, tape: tape, parameters: p, inputs: inputs, batch: batch)
-    return { s, k in cell.step(tape, s, step: k) }
+    model.stepper(on: tape, parameters: p, inputs: inputs, batch: batch)
   }
 }

@@ -29,8 +29,6 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   let validation: SequenceBatch<Scalar>
   let model: SequenceModel<Scalar>
   let tape = Tape<Scalar>()
-  /// A second tape for the gradient-through-time diagnostics (see `hiddenGradientNorms`).
-  lazy var diagnosticsTape = Tape<Scalar>()
   private var benchmarkBatches: [SequenceBatch<Scalar>] = []
 
   /// Pre-generated batch `index % 4`, drawn from a generator of its own (the run's stream is
@@ -81,17 +79,14 @@ public final class TrainingEngine<Scalar: BLASScalar> {
 
   /// One training step: a batch, forward, backward through time, clipping, one optimizer
   /// update, the spectral-norm constraint; at diagnostic steps also the validation loss and
-  /// the gradient diagnostics (taken before the update: per parameter from the same backward
-  /// pass, through time from `hiddenGradientNorms`).
+  /// the gradient diagnostics (read off the same backward pass, before the update).
   @discardableResult
   public func trainStep() -> StepReport {
     let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
     var gradients: GradientDiagnostics?
     let metrics = trainStep(on: batch) { tape, forward in
       if self.isDiagnosticStep(self.step + 1) {
-        gradients = GradientDiagnostics(
-          step: self.step + 1, tape: tape, forward: forward, names: self.parameters.names,
-          throughTime: self.hiddenGradientNorms(batch))
+        gradients = GradientDiagnostics(step: self.step + 1, tape: tape, forward: forward, names: self.parameters.names)
       }
     }
     return StepReport(metrics: metrics, gradients: gradients)
