@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// A timing harness: warm-up, then every repetition timed on its own; reports the median,
 /// min and max rate. Timing uses `ContinuousClock`; nothing here asserts on time.
@@ -22,7 +23,7 @@ public struct BenchHarness: Sendable {
     samples.reserveCapacity(repetitions)
     for _ in 0..<repetitions {
       let d = clock.measure(body)
-      samples.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+      samples.append(d.inSeconds)
     }
     return samples
   }

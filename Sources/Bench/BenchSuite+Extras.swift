@@ -11,36 +11,40 @@ extension BenchSuite {
   /// `Trainer` thread (timed from start to its `finished` event), and through the workbench's
   /// event loop rendering 200×60 frames (`workbenchSeconds`), alternating. The ratios to the
   /// first are the trainer's and the workbench's overhead.
-  public static func trainerRows(steps: Int = 300, repetitions: Int = 5) throws -> [BenchRow] {
+  /// Only the modes `wanted` (by row name) run; `repetitions` runs of each, no warm-up (each
+  /// run is 300 steps).
+  public static func trainerRows(
+    steps: Int = 300, repetitions: Int, wanted: (String) -> Bool = { _ in true }
+  ) throws -> [BenchRow] {
     var config = configs()[0].config
     config.steps = steps
     config.checkpointEvery = steps
     let clock = ContinuousClock()
-    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-    var sync: [Double] = []
-    var thread: [Double] = []
-    var workbench: [Double] = []
+    let names = ["sync", "thread", "workbench"].map { "antisymmetric-euler-train-\($0)" }
+    let runs = names.map(wanted)
+    var seconds: [[Double]] = [[], [], []]
     for _ in 0..<repetitions {
-      let driver = TrainingDriver(run: try makeTrainingRun(config))
-      sync.append(seconds(clock.measure { while !driver.isDone { _ = driver.advance() } }))
-
-      let trainer = Trainer(run: try makeTrainingRun(config))
-      let start = clock.now
-      trainer.send(.start)
-      var finished = false
-      while !finished {
-        trainer.events.wait(timeout: 1)
-        for case .run(.finished) in trainer.drainEvents() { finished = true }
+      if runs[0] {
+        let driver = TrainingDriver(run: try makeTrainingRun(config))
+        seconds[0].append(clock.measure { while !driver.isDone { _ = driver.advance() } }.inSeconds)
       }
-      thread.append(seconds(clock.now - start))
-      trainer.send(.stop)
-      workbench.append(try workbenchSeconds(config))
+      if runs[1] {
+        let trainer = Trainer(run: try makeTrainingRun(config))
+        let start = clock.now
+        trainer.send(.start)
+        var finished = false
+        while !finished {
+          trainer.events.wait(timeout: 1)
+          for case .run(.finished) in trainer.drainEvents() { finished = true }
+        }
+        seconds[1].append((clock.now - start).inSeconds)
+        trainer.send(.stop)
+      }
+      if runs[2] { seconds[2].append(try workbenchSeconds(config)) }
     }
-    return [
-      BenchRow(name: "antisymmetric-euler-train-sync", unit: "steps/s", seconds: sync, work: Double(steps)),
-      BenchRow(name: "antisymmetric-euler-train-thread", unit: "steps/s", seconds: thread, work: Double(steps)),
-      BenchRow(name: "antisymmetric-euler-train-workbench", unit: "steps/s", seconds: workbench, work: Double(steps)),
-    ]
+    return names.indices.filter { runs[$0] }.map {
+      BenchRow(name: names[$0], unit: "steps/s", seconds: seconds[$0], work: Double(steps))
+    }
   }
 
   /// `workbench-render-200x60`: frames per second of rendering the Train screen of a run with

@@ -60,17 +60,18 @@ public enum BenchSuite {
     rows += infer
     if ["sync", "thread", "workbench"].contains(where: { wanted("antisymmetric-euler-train-\($0)") }) {
       progress("trainer thread and workbench")
-      rows += try trainerRows().filter { wanted($0.name) }
+      rows += try trainerRows(repetitions: min(harness.repetitions, 5), wanted: wanted)
     }
     if wanted("workbench-render-200x60") {
       progress("render")
       rows.append(renderRow(harness: harness))
     }
     if wanted("gemm-64x128x128-f32") {
-      progress("gemm")
+      progress("gemm-64x128x128-f32")
       rows.append(gemm(Float.self, m: 64, n: 128, k: 128, harness: harness))
     }
     if wanted("gemm-64x128x128-f64") {
+      progress("gemm-64x128x128-f64")
       rows.append(gemm(Double.self, m: 64, n: 128, k: 128, harness: harness))
     }
     return rows
@@ -83,7 +84,7 @@ public enum BenchSuite {
     let b: Matrix<S> = Initializer.uniform(rows: n, cols: k, bound: 1, using: &rng)
     var c = Matrix<S>(rows: m, cols: n)
     let inner = 100
-    let samples = BenchHarness(warmup: harness.warmup, repetitions: harness.repetitions).measure {
+    let samples = harness.measure {
       for _ in 0..<inner { Matrix.gemm(a, transposed: false, b, transposed: true, into: &c) }
     }
     let flops = 2.0 * Double(m * n * k * inner) / 1e9

@@ -44,10 +44,17 @@ public final class HeadlessTerminal: TerminalBackend {
     pendingKeys.append(.resize)
   }
 
-  /// The next scripted key, or `nil` when the queue is empty or the terminal was restored;
-  /// never waits.
+  /// Called with the timeout when `readKey` finds no key: a benchmark or test that wants the
+  /// event loop's real pace waits there, as `wget_wch` would (nil: return at once).
+  public var whenNoKey: ((Int) -> Void)?
+
+  /// The next scripted key, or `nil` (after `whenNoKey`) when the queue is empty or the
+  /// terminal was restored.
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    guard !isRestored, !pendingKeys.isEmpty else { return nil }
+    guard !isRestored, !pendingKeys.isEmpty else {
+      if timeoutMilliseconds > 0 { whenNoKey?(timeoutMilliseconds) }
+      return nil
+    }
     return pendingKeys.removeFirst()
   }
 

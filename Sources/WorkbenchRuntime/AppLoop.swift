@@ -60,6 +60,7 @@ public final class AppLoop {
   /// frame. Tests drive the loop with this.
   public func iterate(timeoutMilliseconds: Int) {
     if let key = backend.readKey(timeoutMilliseconds: timeoutMilliseconds) {
+      if key == .resize { previous = Grid(width: 0, height: 0) }  // the backend cleared its screen
       send(key == .resize ? .resize(backend.size) : .key(key))
     }
     pumpTrainer()
@@ -73,15 +74,12 @@ public final class AppLoop {
   /// The model (read-only, for tests and the executable).
   public var state: WorkbenchModel { model }
 
-  var seconds: Double {
-    let d = clock.now - started
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-  }
+  var seconds: Double { (clock.now - started).inSeconds }
 
   /// Draws the model, sending only what changed since the last frame.
   func draw() {
     let frame = Workbench.render(model)
-    let changes = frame.changes(from: previous.size == frame.size ? previous : Grid(width: frame.width, height: frame.height, fill: Cell("\u{0}")))
+    let changes = frame.changes(from: previous)  // every row when the size changed
     if !changes.isEmpty {
       backend.draw(changes)
       backend.present()
@@ -103,7 +101,7 @@ public final class AppLoop {
     do {
       try writer.append([e])
     } catch {
-      model.notice = "cannot write the session: \(error)"
+      send(.notice("cannot write the session: \(error)"))
     }
   }
 }

@@ -3,7 +3,7 @@ import Tableaux
 import Training
 
 /// One saved session as the Sessions screen lists it.
-public struct SessionListing: Sendable, Equatable {
+public struct SessionListing: Sendable {
   /// The file name in ./sessions.
   public var file: String
   /// Tableau (or baseline kind) and derivative order, e.g. `rk4 t=1`.

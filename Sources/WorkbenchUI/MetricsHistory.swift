@@ -1,7 +1,7 @@
 /// A bounded series of `(step, value)` points: when full, it keeps every other point and
 /// from then on records every second step (then every fourth, …), so a long run keeps its
 /// whole shape in constant memory.
-public struct MetricsHistory: Sendable, Equatable {
+public struct MetricsHistory: Sendable {
   /// The points, in step order.
   public private(set) var points: [(x: Double, y: Double)] = []
   /// The most points kept.
@@ -30,10 +30,5 @@ public struct MetricsHistory: Sendable, Equatable {
   /// The points with step ≤ `step`.
   public func upTo(step: Int) -> [(x: Double, y: Double)] {
     points.filter { $0.x <= Double(step) }
-  }
-
-  public static func == (l: MetricsHistory, r: MetricsHistory) -> Bool {
-    l.capacity == r.capacity && l.stride == r.stride && l.points.count == r.points.count
-      && zip(l.points, r.points).allSatisfy { $0.x == $1.x && ($0.y == $1.y || ($0.y.isNaN && $1.y.isNaN)) }
   }
 }

@@ -29,10 +29,12 @@ public struct WorkbenchModel: Sendable {
   public var mode: RenderMode
   /// Colours available.
   public var depth: ColorDepth
-  /// The config being composed.
-  public var draft = ComposeDraft()
-  /// Its derived facts.
-  public var preview: ComposePreview
+  /// The config being composed; `preview` follows every change of its config.
+  public var draft = ComposeDraft() {
+    didSet { if draft.config != oldValue.config { preview = ComposePreview(config: draft.config) } }
+  }
+  /// The draft's derived facts (kept in step by `draft`'s observer).
+  public private(set) var preview: ComposePreview
   /// The selected Compose field.
   public var field: ComposeField = .tableau
   /// Text being typed into the selected field (nil: not typing).

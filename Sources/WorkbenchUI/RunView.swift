@@ -4,7 +4,7 @@ import Training
 ///
 /// Histories are complete (decimated when long); the view can cut them at a step, which is how
 /// Replay locks every pane to the scrubbed step.
-public struct RunView: Sendable, Equatable {
+public struct RunView: Sendable {
   /// The run's config.
   public var config: TrainingConfig
   /// Running, paused, finished, …
@@ -88,11 +88,4 @@ public struct RunView: Sendable, Equatable {
 
   /// The learning rate of the latest step.
   public var currentLearningRate: Double { learningRate.last ?? config.optimizer.learningRate }
-
-  public static func == (l: RunView, r: RunView) -> Bool {
-    l.config == r.config && l.status == r.status && l.step == r.step && l.sessionName == r.sessionName
-      && l.loss == r.loss && l.valLoss == r.valLoss && l.gradNorm == r.gradNorm && l.eigen == r.eigen
-      && l.throughTime.map(\.step) == r.throughTime.map(\.step) && l.message == r.message
-      && l.byParameter.map(\.name) == r.byParameter.map(\.name)
-  }
 }

@@ -6,13 +6,16 @@ import Tableaux
 /// `b` row), columns `1 … s` are A's and b's entries. Entries are numbers or exact fractions.
 public struct TableauEditor: Sendable, Equatable {
   /// The tableau's name.
-  public var name: String
+  public private(set) var name: String
   /// A's entries as typed.
-  public var a: [[String]]
+  public private(set) var a: [[String]]
   /// b's entries as typed.
-  public var b: [String]
+  public private(set) var b: [String]
   /// c's entries as typed.
-  public var c: [String]
+  public private(set) var c: [String]
+  /// The validated tableau, or the validation error naming the entry; recomputed after every
+  /// edit (validation includes the stability scan, too slow to repeat for every frame).
+  public private(set) var result: Result<ButcherTableau, TableauError>
   /// The selected row (0…s).
   public var row = 0
   /// The selected column (0…s).
@@ -24,20 +27,22 @@ public struct TableauEditor: Sendable, Equatable {
     a = tableau.entryText.a
     b = tableau.entryText.b
     c = tableau.entryText.c
+    result = .success(tableau)
+    revalidate()  // the starred name makes it a new tableau
   }
 
   /// Stages `s`.
   public var stages: Int { b.count }
 
-  /// The validated tableau, or the validation error naming the entry.
-  public var result: Result<ButcherTableau, TableauError> {
+  /// Validates the entries as they stand into `result`.
+  private mutating func revalidate() {
     do {
-      return .success(
+      result = .success(
         try ButcherTableau(
           name: name, a: a.map { $0.map { TableauEntry.text($0) } }, b: b.map { TableauEntry.text($0) },
           c: c.map { TableauEntry.text($0) }, caption: "edited in the workbench"))
     } catch {
-      return .failure(error)
+      result = .failure(error)
     }
   }
 
@@ -55,6 +60,7 @@ public struct TableauEditor: Sendable, Equatable {
       } else {
         a[row][column - 1] = newValue
       }
+      revalidate()
     }
   }
 
@@ -83,6 +89,7 @@ public struct TableauEditor: Sendable, Equatable {
     a.append(Array(repeating: "0", count: stages + 1))
     b.append("0")
     c.append("0")
+    revalidate()
   }
 
   /// Removes the last stage.
@@ -93,5 +100,6 @@ public struct TableauEditor: Sendable, Equatable {
     b.removeLast()
     c.removeLast()
     move(rows: 0, columns: 0)
+    revalidate()
   }
 }

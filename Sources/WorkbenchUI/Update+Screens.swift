@@ -24,7 +24,6 @@ extension Workbench {
 
   static func draftChanged(_ model: inout WorkbenchModel) {
     if !model.draft.visibleFields.contains(model.field) { model.field = .tableau }
-    model.preview = ComposePreview(config: model.draft.config)
   }
 
   /// Starts a run of `config` (stopping a live one first) and switches to Train.

@@ -9,8 +9,16 @@ import WorkbenchUI
 /// The real event loop over a headless terminal, with a real trainer thread and session file.
 @Suite("AppLoop end to end (headless)")
 struct AppLoopTests {
+  /// A headless terminal whose key reads wait out their timeout (as `wget_wch` does), so the
+  /// loop runs at its real pace instead of rendering frames back to back.
+  func pacedTerminal(_ width: Int, _ height: Int) -> HeadlessTerminal {
+    let t = HeadlessTerminal(size: Size(width: width, height: height))
+    t.whenNoKey = { usleep(UInt32($0) * 1000) }
+    return t
+  }
+
   /// Iterates the loop until `condition` holds or `seconds` pass (each iteration waits for a
-  /// key for up to 20 ms, so this polls the trainer's mailbox, never sleeps blindly).
+  /// key for up to 20 ms, then polls the trainer's mailbox).
   func iterate(_ loop: AppLoop, seconds: Double, until condition: () -> Bool) -> Bool {
     let deadline = Date(timeIntervalSinceNow: seconds)
     while Date() < deadline {
@@ -23,7 +31,7 @@ struct AppLoopTests {
   @Test func trainPauseQuitThenReplayTheSavedSession() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-apploop-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let terminal = pacedTerminal(100, 30)
     let loop = AppLoop(backend: terminal, folder: folder, version: "test")
     // Make the default run small so the test is quick.
     terminal.enqueue(.down, .down, .enter, .character("8"), .enter)
@@ -51,7 +59,7 @@ struct AppLoopTests {
     #expect(try SessionVerifier.verify(session, path: "\(folder)/\(name)", tolerance: nil) == steps.count)
 
     // Replay it in a second workbench: Sessions → Enter.
-    let second = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let second = pacedTerminal(100, 30)
     let replay = AppLoop(backend: second, folder: folder, version: "test")
     second.enqueue(.character("S"))
     #expect(iterate(replay, seconds: 5) { replay.state.sessions.count == 1 })
@@ -73,7 +81,7 @@ struct AppLoopTests {
     let bad = dir.appendingPathComponent("bad.json").path
     try #"{"name": "bad", "a": [[0]], "b": [2], "c": [0]}"#.write(toFile: bad, atomically: true, encoding: .utf8)
 
-    let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let terminal = pacedTerminal(100, 30)
     let loop = AppLoop(backend: terminal, folder: dir.path, version: "test")
     func type(_ text: String) {
       terminal.enqueue(.enter)
@@ -90,7 +98,7 @@ struct AppLoopTests {
   }
 
   @Test func resizeBelowTheMinimumShowsTheTooSmallScreenAndQStillQuits() {
-    let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let terminal = pacedTerminal(100, 30)
     let loop = AppLoop(backend: terminal, folder: "/nonexistent-odernn", version: "test")
     loop.iterate(timeoutMilliseconds: 0)
     terminal.resize(to: Size(width: 70, height: 20))

@@ -190,14 +190,26 @@ struct UpdateTests {
     #expect(!m.isTooSmall)
   }
 
-  /// Replaying a session's events through `update` reproduces the screen the live run ended on.
+  /// Replaying a session's events (`.replayLoaded`, the path a saved session takes) rebuilds
+  /// the run the live workbench showed: drawn in the Train layout, its panes (loss, gradients,
+  /// heatmap, eigenvalues) equal the live ones cell for cell; only the status line differs.
   @Test func replayingRecordedEventsReproducesTheFinalScreen() {
-    let live = Fixtures.training(Size(width: 120, height: 40))
-    var replayed = Fixtures.model(Size(width: 120, height: 40))
-    _ = Workbench.update(&replayed, .key(.character(" ")))
-    _ = Workbench.update(&replayed, .sessionStarted(path: "sessions/20261122-050000-euler-adding.session"))
-    for e in Fixtures.events() { _ = Workbench.update(&replayed, .trainer(.run(e))) }
-    #expect(Workbench.render(replayed) == Workbench.render(live))
-    #expect(Workbench.render(replayed).lines().joined().contains("step 200"))
+    let size = Size(width: 120, height: 40)
+    let live = Fixtures.training(size)
+    func replayed(_ events: [RunEvent]) -> WorkbenchModel {
+      var m = Fixtures.model(size)
+      _ = Workbench.update(&m, .replayLoaded(file: "run.session", config: Fixtures.config, events: events))
+      return m
+    }
+    var full = replayed(Fixtures.events())
+    #expect(full.screen == .replay && full.replay?.cursor == 200)
+    #expect(Workbench.render(full).lines().joined().contains("step 200/200"))
+    full.screen = .train
+    let panes = { (m: WorkbenchModel) in Array(Workbench.render(m).lines()[0..<(size.height - 2)]) }
+    #expect(panes(full) == panes(live))
+    // A session cut short gives other panes: the comparison is not vacuous.
+    var cut = replayed(Array(Fixtures.events().dropLast(20)))
+    cut.screen = .train
+    #expect(panes(cut) != panes(live))
   }
 }
