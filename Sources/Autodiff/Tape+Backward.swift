@@ -122,14 +122,6 @@ extension Tape {
         }
       }
 
-    case .add:
-      if let t = target(y.a, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
-      if let t = target(y.b, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
-
-    case .sub:
-      if let t = target(y.a, by: index) { write(t, n) { gy[$0] } }
-      if let t = target(y.b, by: index) { write(t, n) { -gy[$0] } }
-
     case .mul:  // Ā += B ⊙ C̄,  B̄ += A ⊙ C̄
       let pa = values + nodes[Int(y.a)].offset
       let pb = values + nodes[Int(y.b)].offset
@@ -138,7 +130,7 @@ extension Tape {
 
     case .scale:
       let s = Scalar(y.scalar)
-      if let t = target(y.a, by: index) { write(t, n) { s * gy[$0] } }
+      if let t = target(y.a, by: index) { Kernels.into(gy, t.g, n, scale: s, accumulate: !t.fresh) }
 
     case .addScaled:
       let s = Scalar(y.scalar)

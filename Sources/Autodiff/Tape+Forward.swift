@@ -52,15 +52,15 @@ extension Tape {
     return append(node)
   }
 
-  /// `A + B`.
+  /// `A + B` (recorded as `A + 1·B`: the same bits, one rule fewer).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public func add(_ a: Var, _ b: Var) -> Var { binary(.add, a, b) { $0 + $1 } }
+  public func add(_ a: Var, _ b: Var) -> Var { addScaled(a, b, scale: 1) }
 
-  /// `A − B`.
+  /// `A − B` (recorded as `A + (−1)·B`, exact in IEEE arithmetic).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public func sub(_ a: Var, _ b: Var) -> Var { binary(.sub, a, b) { $0 - $1 } }
+  public func sub(_ a: Var, _ b: Var) -> Var { addScaled(a, b, scale: -1) }
 
   /// `A ⊙ B` (Hadamard product).
   @_specialize(where Scalar == Float)
@@ -167,19 +167,6 @@ extension Tape {
       transA: node.transA, transB: node.transB, m: node.rows, n: node.cols, k: k,
       alpha: 1, a: values + a.offset, lda: a.cols, b: values + b.offset, ldb: b.cols,
       beta: beta, c: values + node.offset, ldc: node.cols)
-  }
-
-  @inline(__always) @usableFromInline
-  @_specialize(where Scalar == Float)
-  @_specialize(where Scalar == Double)
-  func binary(_ op: Op, _ a: Var, _ b: Var, _ f: (Scalar, Scalar) -> Scalar) -> Var {
-    precondition(shape(a) == shape(b), "\(op): shapes \(shape(a)) and \(shape(b)) differ")
-    let node = makeNode(op, rows: shape(a).rows, cols: shape(a).cols, a: a, b: b)
-    let x = value(at: a)
-    let y = value(at: b)
-    let out = values + node.offset
-    for i in 0..<node.count { out[i] = f(x[i], y[i]) }
-    return append(node)
   }
 
   @inline(__always) @usableFromInline

@@ -24,10 +24,6 @@ enum Op: UInt8, Sendable {
   case matmulAdd
   /// `A + 𝟙·biasᵀ` (bias `1 × n`, broadcast over rows).
   case addRow
-  /// `A + B`.
-  case add
-  /// `A − B`.
-  case sub
   /// `A ⊙ B`.
   case mul
   /// `s·A`.

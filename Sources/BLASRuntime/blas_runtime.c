@@ -13,12 +13,6 @@ typedef void (*sgemm_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS_TRAN
 typedef void (*dgemm_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS_TRANSPOSE,
                          blasint, blasint, blasint, double, const double *, blasint,
                          const double *, blasint, double, double *, blasint);
-typedef void (*sgemv_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, blasint, blasint, float,
-                         const float *, blasint, const float *, blasint, float, float *,
-                         blasint);
-typedef void (*dgemv_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, blasint, blasint, double,
-                         const double *, blasint, const double *, blasint, double, double *,
-                         blasint);
 typedef lapack_int (*sgeev_fn)(int, char, char, lapack_int, float *, lapack_int, float *,
                                float *, float *, lapack_int, float *, lapack_int);
 typedef lapack_int (*dgeev_fn)(int, char, char, lapack_int, double *, lapack_int, double *,
@@ -34,8 +28,6 @@ typedef int (*get_threads_fn)(void);
 static struct {
   sgemm_fn sgemm;
   dgemm_fn dgemm;
-  sgemv_fn sgemv;
-  dgemv_fn dgemv;
   sgeev_fn sgeev;
   dgeev_fn dgeev;
   sgesdd_fn sgesdd;
@@ -93,8 +85,6 @@ static void load_once(void) {
   }
   fns.sgemm = (sgemm_fn)resolve(blas, "cblas_sgemm", "libopenblas.so.0");
   fns.dgemm = (dgemm_fn)resolve(blas, "cblas_dgemm", "libopenblas.so.0");
-  fns.sgemv = (sgemv_fn)resolve(blas, "cblas_sgemv", "libopenblas.so.0");
-  fns.dgemv = (dgemv_fn)resolve(blas, "cblas_dgemv", "libopenblas.so.0");
   fns.corename = (corename_fn)resolve(blas, "openblas_get_corename", "libopenblas.so.0");
   fns.set_threads = (set_threads_fn)resolve(blas, "openblas_set_num_threads", "libopenblas.so.0");
   fns.get_threads = (get_threads_fn)resolve(blas, "openblas_get_num_threads", "libopenblas.so.0");
@@ -150,18 +140,6 @@ void odernn_dgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int m, int n
                   double *c, int ldc) {
   if (__atomic_load_n(&status, __ATOMIC_ACQUIRE) != 0) require();
   fns.dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-}
-
-void odernn_sgemv(enum CBLAS_TRANSPOSE t, int m, int n, float alpha, const float *a, int lda,
-                  const float *x, float beta, float *y) {
-  if (__atomic_load_n(&status, __ATOMIC_ACQUIRE) != 0) require();
-  fns.sgemv(CblasRowMajor, t, m, n, alpha, a, lda, x, 1, beta, y, 1);
-}
-
-void odernn_dgemv(enum CBLAS_TRANSPOSE t, int m, int n, double alpha, const double *a, int lda,
-                  const double *x, double beta, double *y) {
-  if (__atomic_load_n(&status, __ATOMIC_ACQUIRE) != 0) require();
-  fns.dgemv(CblasRowMajor, t, m, n, alpha, a, lda, x, 1, beta, y, 1);
 }
 
 lapack_int odernn_sgeev(lapack_int n, float *a, lapack_int lda, float *wr, float *wi) {

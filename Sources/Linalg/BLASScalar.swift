@@ -32,11 +32,6 @@ where RawSignificand: FixedWidthInteger {
     b: UnsafePointer<Self>, ldb: Int,
     beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
 
-  /// `y ← α·op(A)·x + β·y` for a row-major `m × n` matrix `A`.
-  static func gemv(
-    transA: Bool, m: Int, n: Int, alpha: Self, a: UnsafePointer<Self>, lda: Int,
-    x: UnsafePointer<Self>, beta: Self, y: UnsafeMutablePointer<Self>)
-
   /// Eigenvalues of a row-major `n × n` matrix (destroyed) into `wr`, `wi`; LAPACK's info.
   static func geev(
     n: Int, a: UnsafeMutablePointer<Self>, wr: UnsafeMutablePointer<Self>,
@@ -47,9 +42,6 @@ where RawSignificand: FixedWidthInteger {
     m: Int, n: Int, a: UnsafeMutablePointer<Self>, s: UnsafeMutablePointer<Self>,
     u: UnsafeMutablePointer<Self>, vt: UnsafeMutablePointer<Self>) -> Int32
 }
-
-@inline(__always)
-private func cblasTranspose(_ flag: Bool) -> CBLAS_TRANSPOSE { flag ? CblasTrans : CblasNoTrans }
 
 extension Float: BLASScalar {
   /// `.float32`.
@@ -65,13 +57,6 @@ extension Float: BLASScalar {
     odernn_sgemm(
       transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
       Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-  }
-
-  public static func gemv(
-    transA: Bool, m: Int, n: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
-    x: UnsafePointer<Float>, beta: Float, y: UnsafeMutablePointer<Float>
-  ) {
-    odernn_sgemv(cblasTranspose(transA), Int32(m), Int32(n), alpha, a, Int32(lda), x, beta, y)
   }
 
   public static func geev(
@@ -103,13 +88,6 @@ extension Double: BLASScalar {
     odernn_dgemm(
       transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
       Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-  }
-
-  public static func gemv(
-    transA: Bool, m: Int, n: Int, alpha: Double, a: UnsafePointer<Double>, lda: Int,
-    x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>
-  ) {
-    odernn_dgemv(cblasTranspose(transA), Int32(m), Int32(n), alpha, a, Int32(lda), x, beta, y)
   }
 
   public static func geev(

@@ -42,9 +42,6 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
     self.init(rows: other.rows, cols: other.cols, storage: other.storage.map { Scalar($0) })
   }
 
-  /// An all-zero matrix.
-  public static func zeros(_ rows: Int, _ cols: Int) -> Matrix { Matrix(rows: rows, cols: cols) }
-
   /// The `n × n` identity.
   public static func identity(_ n: Int) -> Matrix {
     var m = Matrix(rows: n, cols: n)
@@ -54,9 +51,6 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
 
   /// `rows * cols`.
   @inlinable public var count: Int { rows * cols }
-
-  /// `(rows, cols)`.
-  public var shape: (rows: Int, cols: Int) { (rows, cols) }
 
   /// Element `(i, j)`.
   @inlinable
@@ -81,13 +75,6 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
 
   /// Row `i` as an array.
   public func row(_ i: Int) -> [Scalar] { Array(storage[(i * cols)..<((i + 1) * cols)]) }
-
-  /// The Frobenius norm `sqrt(Σ a_ij²)`, accumulated in `Double`.
-  public var frobeniusNorm: Double {
-    var s = 0.0
-    for x in storage { s += Double(x) * Double(x) }
-    return s.squareRoot()
-  }
 
   /// `self + other` elementwise.
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {

@@ -56,7 +56,7 @@ public struct Session: Sendable {
           warnings.append("line \(number) is truncated and was ignored (the run was interrupted while writing)")
           break
         }
-        let reason = (error as? CustomStringConvertible)?.description ?? "\(error)"
+        let reason = "\(error)"
         throw SessionError(line: number, line.isEmpty ? "empty line" : reason)
       }
     }

@@ -42,10 +42,7 @@ public final class SessionWriter {
   deinit { try? handle.close() }
 
   /// Seconds since the session started.
-  public var elapsed: Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-  }
+  public var elapsed: Double { (ContinuousClock.now - start).inSeconds }
 
   /// Appends events stamped with the current time.
   public func append(_ events: [SessionEvent]) throws(SessionError) {

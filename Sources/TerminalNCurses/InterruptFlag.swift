@@ -13,14 +13,15 @@ public enum InterruptFlag {
   /// How many interrupts arrived since the last ``reset()``.
   static let count = Atomic<Int>(0)
 
-  /// Installs the SIGINT handler (idempotent).
-  public static func install() {
+  /// Installs the handler for `signals` (idempotent). The workbench routes SIGINT only (its
+  /// terminal restores itself on SIGTERM); headless training adds SIGTERM, to stop cleanly.
+  public static func install(signals: [Int32] = [SIGINT]) {
     _ = count.load(ordering: .relaxed)
     var action = sigaction()
     action.__sigaction_handler = .init(sa_handler: interruptHandler)
     action.sa_flags = 0
     sigemptyset(&action.sa_mask)
-    _ = sigaction(SIGINT, &action, nil)
+    for signal in signals { _ = sigaction(signal, &action, nil) }
   }
 
   /// Whether ctrl-c was pressed since the last ``reset()``.

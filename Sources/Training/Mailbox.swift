@@ -63,4 +63,3 @@ public final class Mailbox<Message: Sendable>: Sendable {
   }
 }
 
-extension NSCondition: @retroactive @unchecked Sendable {}

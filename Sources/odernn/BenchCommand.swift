@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "BLAS threads.")
   var threads = 1
 
-  @Option(help: "Timed repetitions per row (after 5 warm-up ones).")
+  @Option(help: "Timed repetitions per row (after 5 warm-up ones); the 300-step trainer and workbench rows run at most 5, without warm-up.")
   var repetitions = 50
 
   @Option(name: .customLong("only"), help: ArgumentHelp("Run only the rows whose name starts with PREFIX (repeatable).", valueName: "PREFIX"))

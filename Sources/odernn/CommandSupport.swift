@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Linalg
+import Sessions
 import Training
 
 /// Small shared pieces of the subcommands: loading inputs with errors that name the file,
@@ -14,6 +15,29 @@ enum CommandSupport {
     } catch {
       throw CommandFailure(description: "\(path): \(error.description)", exitCode: 2)
     }
+  }
+
+  /// Reads a session; a bad file is exit 2 naming the line, a truncated last line a warning.
+  static func readSession(_ path: String) throws -> Session {
+    let session: Session
+    do { session = try Session.read(path: path) } catch { throw bad(error.description) }
+    for w in session.warnings { printError("odernn: warning: \(path): \(w)") }
+    return session
+  }
+
+  /// The config in a session's header (exit 2 naming the file when it does not parse).
+  static func trainingConfig(of session: Session, _ path: String) throws -> TrainingConfig {
+    do { return try session.header.trainingConfig() } catch { throw bad("\(path): \(error)") }
+  }
+
+  /// The checkpoint at `step`, or the last one; exit 2 listing the available steps.
+  static func checkpoint(of session: Session, step: Int?, _ path: String) throws -> Checkpoint {
+    let checkpoints = session.checkpoints
+    if let c = step.map({ s in checkpoints.first { $0.step == s } }) ?? checkpoints.last { return c }
+    let steps = checkpoints.map { String($0.step) }.joined(separator: ", ")
+    throw bad(
+      step.map { "\(path) has no checkpoint at step \($0) (checkpoints: \(steps.isEmpty ? "none" : steps))" }
+        ?? "\(path) has no checkpoint")
   }
 
   /// Parses a JSON file; errors name the file, line and column.

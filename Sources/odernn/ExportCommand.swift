@@ -27,20 +27,12 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let session: Session
-    do { session = try Session.read(path: file) } catch { throw CommandSupport.bad(error.description) }
-    for w in session.warnings { printError("odernn: warning: \(file): \(w)") }
+    let session = try CommandSupport.readSession(file)
     if let csv {
       try write(Array(Self.csvText(session.metrics).utf8), to: csv)
       return
     }
-    let checkpoints = session.checkpoints
-    guard let c = step.map({ s in checkpoints.first { $0.step == s } }) ?? checkpoints.last else {
-      let steps = checkpoints.map { String($0.step) }.joined(separator: ", ")
-      throw CommandSupport.bad(
-        step.map { "\(file) has no checkpoint at step \($0) (checkpoints: \(steps.isEmpty ? "none" : steps))" }
-          ?? "\(file) has no checkpoint")
-    }
+    let c = try CommandSupport.checkpoint(of: session, step: step, file)
     var tensors = SafeTensors()
     do {
       for p in c.parameters {

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Sessions
+import TerminalNCurses
 import Training
 
 /// The synchronous training loop of `odernn train`: steps the driver, writes events to the
@@ -13,7 +14,10 @@ struct HeadlessLoop {
   let progress: Bool
 
   struct Summary {
+    /// The last step reached (a resumed run counts its parent's steps too).
     var steps: Int
+    /// The step this process started from (0, or the checkpoint's step when resuming).
+    var firstStep: Int
     var finalLoss: Double?
     var finalValLoss: Double?
     var status: String
@@ -21,7 +25,7 @@ struct HeadlessLoop {
 
     func line(path: String) -> String {
       let loss = finalLoss.map { String(format: "%.6g", $0) } ?? "-"
-      let rate = seconds > 0 ? String(format: "%.1f", Double(steps) / seconds) : "-"
+      let rate = seconds > 0 ? String(format: "%.1f", stepsPerSecond) : "-"
       return "odernn: \(status) after \(steps) steps, loss \(loss), \(rate) steps/s, session \(path)"
     }
 
@@ -30,14 +34,17 @@ struct HeadlessLoop {
         "session": .string(path), "steps": .number(Double(steps)),
         "finalLoss": finalLoss.map(JSON.number) ?? .null, "finalValLoss": finalValLoss.map(JSON.number) ?? .null,
         "status": .string(status), "seconds": .number(seconds),
-        "stepsPerSecond": .number(seconds > 0 ? Double(steps) / seconds : 0),
+        "stepsPerSecond": .number(stepsPerSecond),
       ])
     }
+
+    /// Steps this process ran per second of its wall time.
+    var stepsPerSecond: Double { seconds > 0 ? Double(steps - firstStep) / seconds : 0 }
   }
 
   func execute() throws -> Summary {
     let driver = TrainingDriver(run: run)
-    Interrupt.install()
+    InterruptFlag.install(signals: [SIGINT, SIGTERM])
     let clock = ContinuousClock()
     let started = clock.now
     let firstStep = run.step
@@ -45,12 +52,9 @@ struct HeadlessLoop {
     var lastWrite = clock.now
     var lastProgress = clock.now
     var lastCheckpoint: Int?
-    var summary = Summary(steps: run.step, status: "interrupted", seconds: 0)
+    var summary = Summary(steps: firstStep, firstStep: firstStep, status: "interrupted", seconds: 0)
 
-    func seconds(since t: ContinuousClock.Instant) -> Double {
-      let d = clock.now - t
-      return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    func seconds(since t: ContinuousClock.Instant) -> Double { (clock.now - t).inSeconds }
     func write(_ events: [RunEvent]) throws {
       do { try writer.append(events) } catch { throw CommandFailure(description: error.description, exitCode: 2) }
     }
@@ -61,7 +65,7 @@ struct HeadlessLoop {
     }
 
     while !driver.isDone {
-      if Interrupt.requested {
+      if InterruptFlag.isRaised {
         try flushMetrics()
         try write(driver.stop(lastCheckpointStep: lastCheckpoint))
         printError("")

@@ -29,16 +29,9 @@ struct ReplayCommand: ParsableCommand {
   }
 
   func run() throws {
-    let session: Session
-    do {
-      session = try Session.read(path: file)
-    } catch {
-      throw CommandSupport.bad(error.description)
-    }
-    for w in session.warnings { printError("odernn: warning: \(file): \(w)") }
+    let session = try CommandSupport.readSession(file)
     if verify {
-      let config: TrainingConfig
-      do { config = try session.header.trainingConfig() } catch { throw CommandSupport.bad("\(file): \(error)") }
+      let config = try CommandSupport.trainingConfig(of: session, file)
       try CommandSupport.setUpBLAS(threads: config.threads)
       if session.header.blasCore != BLAS.coreName && tolerance == nil {
         printError("odernn: warning: \(file) was recorded with BLAS core \(session.header.blasCore), this machine uses \(BLAS.coreName); bits may differ (see --tolerance)")
@@ -58,6 +51,6 @@ struct ReplayCommand: ParsableCommand {
       CommandSupport.printJSON(s.json)
       return
     }
-    try Workbench.open(replaying: file, ascii: false)
+    try Workbench.open(replaying: (file, session), ascii: false)
   }
 }

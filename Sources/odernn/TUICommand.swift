@@ -24,23 +24,21 @@ struct TUICommand: ParsableCommand {
 
   func run() throws {
     let draft = try config.map { try CommandSupport.loadConfig($0, allowUnboundedSteps: true) }
-    try Workbench.open(replaying: session, draft: draft, ascii: ascii)
+    let replay = try session.map { ($0, try CommandSupport.readSession($0)) }
+    try Workbench.open(replaying: replay, draft: draft, ascii: ascii)
   }
 }
 
 extension Workbench {
   /// Runs the workbench on the terminal until the user quits; the terminal is restored on
   /// every exit path (quit, SIGINT, SIGTERM, errors).
-  static func open(replaying file: String?, draft: TrainingConfig? = nil, ascii: Bool) throws {
+  static func open(replaying replay: (file: String, session: Session)?, draft: TrainingConfig? = nil, ascii: Bool) throws {
     guard isatty(1) != 0, isatty(0) != 0 else {
       throw CommandFailure(
         description: "stdout is not a terminal; use `odernn train --config CFG.json` for headless training",
         exitCode: 2)
     }
-    var replay: Session?
-    if let file {
-      do { replay = try Session.read(path: file) } catch { throw CommandSupport.bad(error.description) }
-    }
+    let replayConfig = try replay.map { try CommandSupport.trainingConfig(of: $0.session, $0.file) }
     try CommandSupport.setUpBLAS(threads: 1)
     InterruptFlag.install()
     let terminal: NCursesTerminal
@@ -52,14 +50,9 @@ extension Workbench {
     defer { terminal.restore() }
     let loop = AppLoop(backend: terminal, folder: "sessions", version: Odernn.version, draft: draft)
     loop.threadStarter = { make in NCursesTerminal.withMainThreadSignalsBlocked(make) }
-    if let file, let replay {
-      do {
-        let config = try replay.header.trainingConfig()
-        loop.send(.replayLoaded(file: URL(fileURLWithPath: file).lastPathComponent, config: config, events: replay.events.map(\.event)))
-      } catch {
-        terminal.restore()
-        throw CommandSupport.bad("\(file): \(error)")
-      }
+    if let replay, let replayConfig {
+      let name = URL(fileURLWithPath: replay.file).lastPathComponent
+      loop.send(.replayLoaded(file: name, config: replayConfig, events: replay.session.events.map(\.event)))
     }
     loop.run { InterruptFlag.isRaised }
   }

@@ -60,12 +60,10 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw CommandSupport.bad("\(config ?? resume ?? ""): \(error.description)")
     }
-    let folder = out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: "sessions/new.session").deletingLastPathComponent()
+    let folder = out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: "sessions", isDirectory: true)
     // The parent as a path relative to the new session's folder (where `replay --verify`
     // looks for it): its bare name when both are in the same folder.
-    let parent = start.parent.map { p in
-      (file: Self.relativePath(resume ?? p.file, from: folder), step: p.step)
-    }
+    let parent = start.checkpoint.map { c in (file: Self.relativePath(resume ?? "", from: folder), step: c.step) }
     let header = SessionHeader(
       created: SessionFiles.isoNow(), odernn: Odernn.version, blasCore: BLAS.coreName,
       blasThreads: BLAS.threads, parent: parent, config: start.config.json)
@@ -98,8 +96,8 @@ struct TrainCommand: ParsableCommand {
   /// The config to run and where it starts.
   struct Start {
     var config: TrainingConfig
+    /// The checkpoint of `--resume` (whose file is the new session's parent).
     var checkpoint: Checkpoint?
-    var parent: (file: String, step: Int)?
   }
 
   func prepare() throws -> Start {
@@ -110,28 +108,12 @@ struct TrainCommand: ParsableCommand {
       return Start(config: c)
     }
     let file = resume ?? ""
-    let session: Session
-    do {
-      session = try Session.read(path: file)
-    } catch {
-      throw CommandSupport.bad(error.description)
-    }
-    var c: TrainingConfig
-    do {
-      c = try session.header.trainingConfig()
-    } catch {
-      throw CommandSupport.bad("\(file): \(error.description)")
-    }
-    let checkpoints = session.checkpoints
-    guard let checkpoint = fromStep.map({ s in checkpoints.first { $0.step == s } }) ?? checkpoints.last else {
-      let steps = checkpoints.map { String($0.step) }.joined(separator: ", ")
-      throw CommandSupport.bad(
-        fromStep.map { "\(file) has no checkpoint at step \($0) (checkpoints: \(steps.isEmpty ? "none" : steps))" }
-          ?? "\(file) has no checkpoint to resume from")
-    }
+    let session = try CommandSupport.readSession(file)
+    var c = try CommandSupport.trainingConfig(of: session, file)
+    let checkpoint = try CommandSupport.checkpoint(of: session, step: fromStep, file)
     let left = (c.steps ?? 0) - checkpoint.step
     c.steps = checkpoint.step + (steps ?? (left > 0 ? left : (c.steps ?? 1000)))
     if let seed { c.seed = seed }
-    return Start(config: c, checkpoint: checkpoint, parent: (URL(fileURLWithPath: file).lastPathComponent, checkpoint.step))
+    return Start(config: c, checkpoint: checkpoint)
   }
 }

@@ -30,10 +30,6 @@ void odernn_sgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int m, int n
 void odernn_dgemm(enum CBLAS_TRANSPOSE ta, enum CBLAS_TRANSPOSE tb, int m, int n, int k,
                   double alpha, const double *a, int lda, const double *b, int ldb, double beta,
                   double *c, int ldc);
-void odernn_sgemv(enum CBLAS_TRANSPOSE t, int m, int n, float alpha, const float *a, int lda,
-                  const float *x, float beta, float *y);
-void odernn_dgemv(enum CBLAS_TRANSPOSE t, int m, int n, double alpha, const double *a, int lda,
-                  const double *x, double beta, double *y);
 
 lapack_int odernn_sgeev(lapack_int n, float *a, lapack_int lda, float *wr, float *wi);
 lapack_int odernn_dgeev(lapack_int n, double *a, lapack_int lda, double *wr, double *wi);
