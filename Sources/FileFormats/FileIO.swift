@@ -29,6 +29,16 @@ public enum FileIO: Sendable {
     }
   }
 
+  /// The file at `url` read and decoded by `decode`; decoding errors are prefixed with the path.
+  public static func read<T>(_ url: URL, _ decode: ([UInt8]) throws(FileFormatError) -> T) throws(FileFormatError) -> T {
+    let bytes = try readBytes(url)
+    do throws(FileFormatError) {
+      return try decode(bytes)
+    } catch {
+      throw error.from(displayName(url))
+    }
+  }
+
   /// Writes `bytes` to `url` atomically: into a temporary file in the same directory that is
   /// then renamed over `url`, so readers see the old file or the new one, never a part.
   /// Errors: `PATH: cannot write (reason)`.

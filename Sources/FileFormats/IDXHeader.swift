@@ -38,6 +38,17 @@ enum IDXHeader {
   }
 
   /// Checks that the file is exactly header plus the product of `sizes` bytes.
+  /// The dimensions of a whole IDX file and its header size (`4 + 4·dimensions`), after
+  /// checking the magic number and that the length is exactly what the header promises.
+  static func read(_ bytes: [UInt8], expected: UInt32, kind: String) throws(FileFormatError) -> (sizes: [Int], headerSize: Int) {
+    let sizes = try bytes.withUnsafeBufferPointer { (buffer) throws(FileFormatError) in
+      try dimensions(buffer, expected: expected, kind: kind)
+    }
+    let headerSize = 4 + 4 * sizes.count
+    try checkLength(bytes.count, headerSize: headerSize, sizes: sizes)
+    return (sizes, headerSize)
+  }
+
   static func checkLength(_ byteCount: Int, headerSize: Int, sizes: [Int]) throws(FileFormatError) {
     var total = headerSize
     var product = 1

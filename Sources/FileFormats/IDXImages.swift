@@ -54,25 +54,15 @@ public struct IDXImages: Sendable, Equatable {
 
   /// Reads and decodes the file at `url`; errors are prefixed with the path.
   public static func read(contentsOf url: URL) throws(FileFormatError) -> IDXImages {
-    let bytes = try FileIO.readBytes(url)
-    do throws(FileFormatError) {
-      return try decode(bytes)
-    } catch {
-      throw error.from(FileIO.displayName(url))
-    }
+    try FileIO.read(url, decode)
   }
 
   /// Decodes an images file, checking the magic number (`expected magic 0x00000803 (images),
   /// got 0x00000801 (a labels file)`), the sizes, and that the length is exactly what the
   /// header promises (`file has N bytes, header promises M`).
   public static func decode(_ bytes: [UInt8]) throws(FileFormatError) -> IDXImages {
-    let sizes = try bytes.withUnsafeBufferPointer { buffer in
-      Result { () throws(FileFormatError) in
-        try IDXHeader.dimensions(buffer, expected: magic, kind: "images")
-      }
-    }.get()
-    try IDXHeader.checkLength(bytes.count, headerSize: 16, sizes: sizes)
-    return try IDXImages(count: sizes[0], rows: sizes[1], cols: sizes[2], pixels: Array(bytes[16...]))
+    let (sizes, header) = try IDXHeader.read(bytes, expected: magic, kind: "images")
+    return try IDXImages(count: sizes[0], rows: sizes[1], cols: sizes[2], pixels: Array(bytes[header...]))
   }
 
   /// The file's bytes: header then pixels.

@@ -26,24 +26,14 @@ public struct IDXLabels: Sendable, Equatable {
 
   /// Reads and decodes the file at `url`; errors are prefixed with the path.
   public static func read(contentsOf url: URL) throws(FileFormatError) -> IDXLabels {
-    let bytes = try FileIO.readBytes(url)
-    do throws(FileFormatError) {
-      return try decode(bytes)
-    } catch {
-      throw error.from(FileIO.displayName(url))
-    }
+    try FileIO.read(url, decode)
   }
 
   /// Decodes a labels file, checking the magic number (`expected magic 0x00000801 (labels),
   /// got ...`) and that the length is exactly what the header promises.
   public static func decode(_ bytes: [UInt8]) throws(FileFormatError) -> IDXLabels {
-    let sizes = try bytes.withUnsafeBufferPointer { buffer in
-      Result { () throws(FileFormatError) in
-        try IDXHeader.dimensions(buffer, expected: magic, kind: "labels")
-      }
-    }.get()
-    try IDXHeader.checkLength(bytes.count, headerSize: 8, sizes: sizes)
-    return try IDXLabels(labels: Array(bytes[8...]))
+    let (sizes, header) = try IDXHeader.read(bytes, expected: magic, kind: "labels")
+    return try IDXLabels(labels: Array(bytes[header...]))
   }
 
   /// The file's bytes: header then labels.

@@ -41,12 +41,7 @@ public struct NumericTable: Sendable, Equatable {
   public static func read(contentsOf url: URL, columns: [String]? = nil) throws(FileFormatError)
     -> NumericTable
   {
-    let bytes = try FileIO.readBytes(url)
-    do throws(FileFormatError) {
-      return try parse(bytes, columns: columns)
-    } catch {
-      throw error.from(FileIO.displayName(url))
-    }
+    try FileIO.read(url) { (bytes) throws(FileFormatError) in try parse(bytes, columns: columns) }
   }
 
   /// Parses CSV text; see `parse(_:columns:)` for bytes.

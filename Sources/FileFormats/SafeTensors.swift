@@ -37,12 +37,7 @@ public struct SafeTensors: Sendable, Equatable {
 
   /// Reads and decodes the file at `url`; errors are prefixed with the path.
   public static func read(contentsOf url: URL) throws(FileFormatError) -> SafeTensors {
-    let bytes = try FileIO.readBytes(url)
-    do throws(FileFormatError) {
-      return try decode(bytes)
-    } catch {
-      throw error.from(FileIO.displayName(url))
-    }
+    try FileIO.read(url, decode)
   }
 
   /// Encodes and writes the file atomically (temporary file, then rename).
