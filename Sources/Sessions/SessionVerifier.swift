@@ -62,7 +62,7 @@ public enum SessionVerifier {
       }
       do { try run.restore(c) } catch { throw SessionError(line: 1, "parent checkpoint: \(error.description)") }
     }
-    let driver = TrainingDriver(run: run)
+    let driver = TrainingDriver(run: run, eigen: false)  // metrics are compared, eigenvalues not
     var controls = session.controls[...]
     var byStep: [Int: StepMetrics] = [:]
     for m in recorded { byStep[m.step] = m }

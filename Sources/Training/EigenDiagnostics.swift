@@ -73,10 +73,9 @@ extension TrainingEngine {
 
     // The state entering the last step.
     tape.reset()
-    let names = parameters.names
-    var params = constants(names)
+    var params = constants()
     var state = initialState(count: config.cell.stateCount, batch: 1)
-    let advance = stepper(params, inputs: tape.constant(x0), batch: 1)
+    let advance = model.stepper(on: tape, parameters: params, inputs: tape.constant(x0), batch: 1)
     for k in 0..<(steps - 1) { state = advance(state, k) }
     let s0 = state.map { tape.value($0) }
 
@@ -85,7 +84,7 @@ extension TrainingEngine {
     let lastInput = Matrix<Scalar>(rows: n, cols: inputSize, storage: Array(repeating: x0.row(steps - 1), count: n).flatMap { $0 })
     func jacobian(_ body: ([String: Var], Var, [Var]) -> [Var]) -> Matrix<Double> {
       tape.reset()
-      params = constants(names)
+      params = constants()
       let s = s0.map { v in
         tape.leaf(rows: n, cols: h, needsGrad: true) { buf in
           for row in 0..<n { for j in 0..<h { buf[row * h + j] = v[0, j] } }
@@ -111,7 +110,7 @@ extension TrainingEngine {
       return j
     }
 
-    let jMap = jacobian { p, x, s in stepper(p, inputs: x, batch: n)(s, 0) }
+    let jMap = jacobian { p, x, s in model.stepper(on: tape, parameters: p, inputs: x, batch: n)(s, 0) }
     var fieldEigen: [Complex<Double>] = []
     var headroom = Double.infinity
     if spec.kind == .ode {
@@ -139,7 +138,7 @@ extension TrainingEngine {
     return w - w.transposed() - spec.gamma * Matrix.identity(w.rows)
   }
 
-  private func constants(_ names: [String]) -> [String: Var] {
+  private func constants() -> [String: Var] {
     var d: [String: Var] = [:]
     for p in parameters.parameters { d[p.name] = tape.constant(p.value) }
     return d
@@ -149,10 +148,5 @@ extension TrainingEngine {
     (0..<count).map { _ in
       tape.leaf(rows: batch, cols: config.cell.hiddenSize, needsGrad: false) { $0.update(repeating: 0) }
     }
-  }
-
-  /// The cell recorded once for `inputs`, as a step function `(S_k, k) ↦ S_{k+1}`.
-  private func stepper(_ p: [String: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
-    model.stepper(on: tape, parameters: p, inputs: inputs, batch: batch)
   }
 }

@@ -69,7 +69,6 @@ public final class Trainer: Sendable {
     var stepsToRun = 0  // single steps requested while paused
     var pending: [StepMetrics] = []
     var lastPost = clock.now
-    var lastCheckpoint: Int?
 
     func post(_ e: RunEvent) { events.post(.run(e)) }
     func flushMetrics() {
@@ -105,7 +104,7 @@ public final class Trainer: Sendable {
           if !running { stepsToRun += 1 }
         case .stop:
           flushMetrics()
-          for e in driver.stop(lastCheckpointStep: lastCheckpoint) { post(e) }
+          for e in driver.stop() { post(e) }
           events.post(.stopped(failure: nil))
           return
         case .setLearningRate(let lr):
@@ -116,10 +115,7 @@ public final class Trainer: Sendable {
           post(driver.apply(.setDiagnosticsEvery, value: Double(n)))
         case .checkpoint:
           flushMetrics()
-          if driver.run.step > 0 && lastCheckpoint != driver.run.step {
-            lastCheckpoint = driver.run.step
-            post(.checkpoint(driver.run.checkpoint()))
-          }
+          if let e = driver.checkpointNow() { post(e) }
         }
       }
       if driver.isDone { setRunning(false) }
@@ -134,7 +130,6 @@ public final class Trainer: Sendable {
         case .metrics(let rows): pending += rows
         default:
           flushMetrics()
-          if case .checkpoint(let c) = event { lastCheckpoint = c.step }
           post(event)
         }
       }

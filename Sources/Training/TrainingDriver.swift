@@ -7,9 +7,16 @@ public final class TrainingDriver {
   public let run: any TrainingRun
   /// Whether the run has ended (finished or diverged).
   public private(set) var isDone = false
+  /// The step of the last checkpoint this driver took.
+  public private(set) var lastCheckpointStep: Int?
+  /// Whether diagnostic steps compute eigenvalues (`replay --verify` compares metrics only).
+  let eigen: Bool
 
-  /// A driver of `run`.
-  public init(run: any TrainingRun) { self.run = run }
+  /// A driver of `run`; `eigen: false` skips the eigen diagnostics.
+  public init(run: any TrainingRun, eigen: Bool = true) {
+    self.run = run
+    self.eigen = eigen
+  }
 
   /// The configured number of steps (nil: until stopped).
   public var targetSteps: Int? { run.config.steps }
@@ -29,9 +36,9 @@ public final class TrainingDriver {
       return events
     }
     let step = run.step
-    if run.isDiagnosticStep(step), let e = run.eigenDiagnostics() { events.append(.eigen(e)) }
+    if eigen, run.isDiagnosticStep(step), let e = run.eigenDiagnostics() { events.append(.eigen(e)) }
     let atEnd = targetSteps.map { step >= $0 } ?? false
-    if step % run.config.checkpointEvery == 0 || atEnd { events.append(.checkpoint(run.checkpoint())) }
+    if step % run.config.checkpointEvery == 0 || atEnd { events.append(checkpoint()) }
     if atEnd {
       isDone = true
       events.append(.finished(step: step))
@@ -49,10 +56,21 @@ public final class TrainingDriver {
     return .control(ControlEvent(step: run.step + 1, action: action, value: value))
   }
 
+  /// A checkpoint of the current step (the user saved), unless there is one already.
+  public func checkpointNow() -> RunEvent? {
+    run.step > 0 && lastCheckpointStep != run.step ? checkpoint() : nil
+  }
+
   /// Ends the run here (the user stopped it): a final checkpoint unless one was just taken.
-  public func stop(lastCheckpointStep: Int?) -> [RunEvent] {
+  public func stop() -> [RunEvent] {
     guard !isDone else { return [] }
     isDone = true
-    return lastCheckpointStep == run.step || run.step == 0 ? [] : [.checkpoint(run.checkpoint())]
+    return checkpointNow().map { [$0] } ?? []
+  }
+
+  private func checkpoint() -> RunEvent {
+    let c = run.checkpoint()
+    lastCheckpointStep = c.step
+    return .checkpoint(c)
   }
 }

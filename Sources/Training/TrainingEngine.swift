@@ -92,14 +92,8 @@ public final class TrainingEngine<Scalar: BLASScalar> {
     return StepReport(metrics: metrics, gradients: gradients)
   }
 
-  /// One training step; `inspect` sees the tape after the backward pass.
-  @discardableResult
-  public func trainStep(inspect: ((Tape<Scalar>, RecordedForward) -> Void)?) -> StepMetrics {
-    let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
-    return trainStep(on: batch, inspect: inspect)
-  }
-
-  /// One training step on a given batch (benchmarks reuse pre-generated batches).
+  /// One training step on a given batch (benchmarks reuse pre-generated batches); `inspect`
+  /// sees the tape after the backward pass.
   @discardableResult
   public func trainStep(on batch: SequenceBatch<Scalar>, inspect: ((Tape<Scalar>, RecordedForward) -> Void)? = nil) -> StepMetrics {
     tape.reset()

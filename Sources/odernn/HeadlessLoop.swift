@@ -51,7 +51,6 @@ struct HeadlessLoop {
     var pending: [StepMetrics] = []
     var lastWrite = clock.now
     var lastProgress = clock.now
-    var lastCheckpoint: Int?
     var summary = Summary(steps: firstStep, firstStep: firstStep, status: "interrupted", seconds: 0)
 
     func seconds(since t: ContinuousClock.Instant) -> Double { (clock.now - t).inSeconds }
@@ -67,7 +66,7 @@ struct HeadlessLoop {
     while !driver.isDone {
       if InterruptFlag.isRaised {
         try flushMetrics()
-        try write(driver.stop(lastCheckpointStep: lastCheckpoint))
+        try write(driver.stop())
         printError("")
         break
       }
@@ -80,22 +79,14 @@ struct HeadlessLoop {
             if let v = m.valLoss { summary.finalValLoss = v }
             if json { CommandSupport.printJSON(SessionCodec.payload(.metrics([m]))[0] ?? .null) }
           }
-        case .checkpoint(let c):
-          lastCheckpoint = c.step
-          try flushMetrics()
-          try write([event])
-        case .finished:
-          summary.status = "finished"
-          try flushMetrics()
-          try write([event])
-        case .diverged(_, let reason):
-          summary.status = "diverged"
-          try flushMetrics()
-          try write([event])
-          printError("\nodernn: training diverged: \(reason)")
         default:
           try flushMetrics()
           try write([event])
+          if case .finished = event { summary.status = "finished" }
+          if case .diverged(_, let reason) = event {
+            summary.status = "diverged"
+            printError("\nodernn: training diverged: \(reason)")
+          }
         }
       }
       if seconds(since: lastWrite) >= 0.2 { try flushMetrics() }

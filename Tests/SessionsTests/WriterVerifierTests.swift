@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JSON
 import Sessions
 import Testing
@@ -23,16 +24,26 @@ struct WriterTests {
     #expect(throws: SessionError.self) { _ = try SessionWriter(path: nested, header: header(Self.config)) }
   }
 
-  /// Default names: writers racing for the same name each get a file of their own (`-2`,
-  /// `-3`, …); nothing is overwritten.
+  /// Default names: writers racing for the same name (eight threads at once) each get a file
+  /// of their own (`-2`, `-3`, …, through O_EXCL and a retry); nothing is overwritten.
   @Test func defaultNamesNeverCollide() throws {
     let dir = try ScratchDirectory()
     defer { dir.cleanUp() }
-    let writers = try (0..<3).map { _ in try SessionFiles.createWriter(for: Self.config, folder: dir.url.path, header: header(Self.config)) }
-    let names = Set(writers.map { URL(fileURLWithPath: $0.path).lastPathComponent })
-    #expect(names.count == 3, "\(names)")
-    for w in writers { w.close() }
-    for w in writers { #expect(try lines(w.path).count == 1) }
+    let paths = Mutex<[String]>([])
+    let failures = Mutex<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      do {
+        let w = try SessionFiles.createWriter(for: Self.config, folder: dir.url.path, header: header(Self.config))
+        w.close()
+        paths.withLock { $0.append(w.path) }
+      } catch {
+        failures.withLock { $0.append("\(error)") }
+      }
+    }
+    #expect(failures.withLock { $0 }.isEmpty)
+    let all = paths.withLock { $0 }
+    #expect(Set(all).count == 8, "\(all)")
+    for p in all { #expect(try lines(p).count == 1, "\(p) was written twice") }
   }
 
   /// Appended events are in the file at once, without `close()`: another handle reads them.
