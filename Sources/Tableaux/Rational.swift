@@ -41,9 +41,20 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     self.denominator = denominator
   }
 
-  /// The nearest `Double` to p/q (exact division when both parts are below 2⁵³).
+  /// The nearest `Double` to p/q, correctly rounded (ties to even) for every numerator and
+  /// denominator, also beyond 2⁵³: the quotient `⌊|p|·2ᵏ / q⌋` is formed in 128-bit integers
+  /// with at least 55 significant bits, a non-zero remainder is folded into its lowest bit
+  /// (a sticky bit below the rounding position), and the conversion to `Double` rounds once.
   public var doubleValue: Double {
-    Double(numerator) / Double(denominator)
+    if numerator.magnitude < 1 << 53 && denominator < 1 << 53 {
+      return Double(numerator) / Double(denominator)  // both exact: one IEEE rounding
+    }
+    let n = UInt128(numerator.magnitude)
+    let d = UInt128(denominator)
+    let k = max(0, 56 - (128 - n.leadingZeroBitCount) + (128 - d.leadingZeroBitCount))
+    let (q, r) = (n << k).quotientAndRemainder(dividingBy: d)
+    let magnitude = Double(q | (r == 0 ? 0 : 1)) * Double(sign: .plus, exponent: -k, significand: 1)
+    return numerator < 0 ? -magnitude : magnitude
   }
 
   /// `-self`; always representable because the numerator is never `Int64.min`.

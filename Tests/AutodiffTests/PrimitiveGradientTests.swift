@@ -69,7 +69,19 @@ struct PrimitiveGradientTests {
     Self.expectGradients([a], "sigmoid") { t, v in t.sigmoid(t.scale(v[0], by: 3)) }
     Self.expectGradients([a], "relu") { t, v in t.relu(v[0]) }
     Self.expectGradients([a], "square") { t, v in t.square(v[0]) }
-    Self.expectGradients([a], "identity") { t, v in t.identity(t.scale(v[0], by: 1)) }
+  }
+
+  /// The identity activation records nothing: it returns the very same `Var`, adds no tape
+  /// node, and the gradient flows through untouched.
+  @Test func identityIsTheSameVar() {
+    let t = Tape<Double>()
+    let x = t.parameter(Self.random(4, 3, seed: 9))
+    let nodes = t.count
+    let y = t.identity(x)
+    #expect(y == x)
+    #expect(t.count == nodes)
+    t.backward(from: t.sum(t.scale(y, by: 2)))
+    #expect(t.gradient(x) == Matrix(rows: 4, cols: 3, repeating: 2))
   }
 
   @Test func reductions() {

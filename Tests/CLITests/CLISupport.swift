@@ -8,8 +8,9 @@ import Testing
 
 /// Runs the built `odernn` binary as a subprocess in a scratch working directory.
 ///
-/// The binary is looked up next to the test bundle (`swift test` builds every product into
-/// the same folder), then in `ODERNN_BINARY`, then in the package's usual build folders.
+/// The binary is looked up first in `ODERNN_BINARY`, then next to the test runner and the
+/// test bundle (`swift build --build-tests` puts every product into the same folder), then in
+/// the package's `.build-tests5/debug` and `.build/debug` folders.
 enum CLI {
   static let binary: String? = {
     let fm = FileManager.default
@@ -48,7 +49,7 @@ enum CLI {
   }
 
   static func start(_ arguments: [String], in dir: URL) throws -> Running {
-    guard let binary else { throw CLIError("the odernn binary was not found; build it with swift build --scratch-path .build-tests5") }
+    guard let binary else { throw CLIError("the odernn binary was not found; build it with swift build (or set ODERNN_BINARY)") }
     let id = UUID().uuidString
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-out-\(id)")
     let err = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-err-\(id)")

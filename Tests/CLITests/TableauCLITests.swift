@@ -42,7 +42,12 @@ struct TableauCLITests {
     defer { dir.cleanUp() }
     for name in ["backward-euler", "gauss-legendre-2", "radau-iia-2", "implicit-midpoint"] {
       let o = try json(try CLI.run(["tableau", "show", name, "--json"], in: dir.url).stdout)
-      #expect(o["explicit"] == false && o["polynomial"] == nil)
+      // DESIGN §1.2: the same top-level keys as an explicit tableau (the polynomial lives
+      // under "stability", as null).
+      #expect(
+        o.objectValue.map { Set($0.keys) }
+          == ["name", "stages", "explicit", "order", "a", "b", "c", "stability"], "\(name)")
+      #expect(o["explicit"] == false, "\(name)")
       let s = try #require(o["stability"])
       #expect(s["polynomial"] == .null, "\(name)")
       #expect(s["realInterval"] == [nil, 0], "\(name): unbounded to the left")

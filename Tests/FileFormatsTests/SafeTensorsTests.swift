@@ -99,7 +99,15 @@ struct SafeTensorsTests {
       header.hasPrefix(
         #"{"Z":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"cell.W0":{"dtype":"F32","shape":[1,1],"data_offsets":[4,8]}"#
       ))
-    #expect(header.hasSuffix(" ") || headerLength % 8 == 0)
+    // The header length is a little-endian u64 (only the low two bytes are used here) and the
+    // header is padded with spaces to a multiple of 8: the JSON ends at its last "}", followed
+    // by fewer than 8 spaces.
+    #expect(bytes[2..<8].allSatisfy { $0 == 0 })
+    #expect(headerLength % 8 == 0)
+    let padding = header.utf8.reversed().prefix { $0 == UInt8(ascii: " ") }.count
+    #expect(padding < 8, "more spaces than needed to reach a multiple of 8")
+    #expect(header.utf8.dropLast(padding).last == UInt8(ascii: "}"))
+    #expect(header.utf8.count == headerLength)
     #expect(
       Array(bytes[(8 + headerLength)...]) == [
         0, 0, 0x80, 0x40, 0, 0, 0x40, 0x40, 0, 0, 0x80, 0x3F, 0, 0, 0, 0x40, 0, 0, 0xA0, 0x40,

@@ -82,7 +82,6 @@ struct FuzzTests {
       case .rejected: rejected += 1
       }
     }
-    #expect(parsed + rejected == 20_000)
     // The mutations must exercise both outcomes, or the test proves nothing.
     #expect(parsed > 500)
     #expect(rejected > 5_000)

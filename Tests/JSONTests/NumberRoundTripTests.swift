@@ -63,22 +63,58 @@ struct NumberRoundTripTests {
     #expect(failures == 0)
   }
 
-  @Test("parsing agrees with strtod on 20,000 random decimal strings")
+  /// Whether the parser's exact fast path (JSONParser+Numbers.swift) handles `text`: at most
+  /// 19 significant digits forming an integer significand ≤ 2^53, and a decimal exponent
+  /// (written exponent minus fraction digits) in -22...22. Text with more than 19
+  /// significant digits counts as slow: the parser drops digits past 19, and every such
+  /// case below drops a non-zero one. Written independently of the parser, from the rule.
+  static func takesFastPath(_ text: String) -> Bool {
+    var body = Substring(text)
+    if body.hasPrefix("-") { body = body.dropFirst() }
+    var exponent = 0
+    if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+      guard let written = Int(body[body.index(after: e)...]) else { return false }
+      exponent = written
+      body = body[..<e]
+    }
+    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+    let fraction = parts.count > 1 ? parts[1] : ""
+    let significant = (parts[0] + fraction).drop { $0 == "0" }
+    guard significant.count <= 19, let significand = UInt64(significant.isEmpty ? "0" : significant)
+    else { return false }
+    return significand <= 1 << 53 && (-22...22).contains(exponent - fraction.count)
+  }
+
+  /// Random decimals that all take the fast path, so `Double(text)` (strtod, what the slow
+  /// path itself calls) is an independent oracle for every case: up to 16 significant
+  /// digits below 9·10^15 < 2^53 and a decimal exponent in -22...22.
+  @Test("fast-path parsing agrees with strtod on 20,000 random decimal strings")
   func agreesWithStrtod() throws {
     var random = SplitMix64(seed: 0x5EED_0003)
     for _ in 0..<20_000 {
       var text = random.next() % 2 == 0 ? "-" : ""
-      let integerDigits = Int(random.next() % 20) + 1
+      let integerDigits = Int(random.next() % 8) + 1
+      let fractionDigits = Int(random.next() % UInt64(17 - integerDigits))  // total ≤ 16
+      let total = integerDigits + fractionDigits
       for position in 0..<integerDigits {
-        let digit = random.next() % 10
-        text += position == 0 && integerDigits > 1 ? "\(digit % 9 + 1)" : "\(digit)"
+        var digit = random.next() % 10
+        if position == 0 && integerDigits > 1 { digit = digit % 9 + 1 }
+        if position == 0 && total == 16 { digit = digit % 8 + 1 }  // stays below 9·10^15
+        text += "\(digit)"
       }
-      if random.next() % 2 == 0 {
+      if fractionDigits > 0 {
         text += "."
-        for _ in 0..<(Int(random.next() % 20) + 1) { text += "\(random.next() % 10)" }
+        for _ in 0..<fractionDigits { text += "\(random.next() % 10)" }
       }
       if random.next() % 2 == 0 {
-        text += "e\(Int(random.next() % 80) - 40)"
+        // Written exponent such that exponent − fractionDigits lands in -22...22.
+        let decimalExponent = Int(random.next() % 45) - 22
+        let written = decimalExponent + fractionDigits
+        text += random.next() % 2 == 0 ? "e\(written)" : (written >= 0 ? "E+\(written)" : "E\(written)")
+      }
+      guard Self.takesFastPath(text) else {
+        Issue.record("generator produced a slow-path case: \(text)")
+        return
       }
       let expected = try #require(Double(text))
       let parsed = try JSON.parse(text).doubleValue
@@ -87,6 +123,54 @@ struct NumberRoundTripTests {
         return
       }
     }
+  }
+
+  /// Slow-path inputs with known hard roundings; expected bits computed independently
+  /// (Python's correctly rounded `float()`), so these check more than "strtod equals strtod".
+  static let slowPathCases: [(String, UInt64)] = [
+    ("2.2250738585072011e-308", 0x000F_FFFF_FFFF_FFFF),  // largest subnormal
+    ("2.2250738585072012e-308", 0x0010_0000_0000_0000),  // rounds up to the least normal
+    ("9007199254740993", 0x4340_0000_0000_0000),  // 2^53 + 1: halfway, ties to even (down)
+    ("-9007199254740993", 0xC340_0000_0000_0000),
+    ("9007199254740995", 0x4340_0000_0000_0002),  // 2^53 + 3: halfway, ties to even (up)
+    ("9007199254740993.00000000000000000001", 0x4340_0000_0000_0001),  // just above halfway
+    ("1e23", 0x44B5_2D02_C7E1_4AF6),
+    ("9.999999999999999e22", 0x44B5_2D02_C7E1_4AF6),
+    ("1.2345678901234567e22", 0x4484_EA15_B273_B38A),
+    ("8.98846567431158e307", 0x7FE0_0000_0000_0000),  // 2^1023
+    ("1.7976931348623158e308", 0x7FEF_FFFF_FFFF_FFFF),  // rounds down to the largest finite
+    ("1.00000000000000011102230246251565404236316680908203125", 0x3FF0_0000_0000_0000),  // 1 + 2^-53 exactly: ties to even
+    ("1.00000000000000011102230246251565404236316680908203126", 0x3FF0_0000_0000_0001),  // a hair above
+    ("4.9406564584124654e-324", 0x0000_0000_0000_0001),
+    ("2.4703282292062327e-324", 0x0000_0000_0000_0000),  // below half the least subnormal
+    ("2.4703282292062328e-324", 0x0000_0000_0000_0001),  // above it
+    ("123456789012345678901234567890", 0x45F8_EE90_FF6C_373E),
+    ("0.000000000000000000000000000001", 0x39B4_484B_FEEB_C2A0),  // 1e-30: exponent < -22
+  ]
+
+  @Test("hard slow-path decimals parse to the correctly rounded bits", arguments: slowPathCases)
+  func slowPathCase(text: String, bits: UInt64) throws {
+    #expect(!Self.takesFastPath(text), "\(text) is meant to exercise the slow path")
+    let parsed = try JSON.parse(text).doubleValue
+    #expect(parsed?.bitPattern == bits, "\(text): parsed \(String(describing: parsed))")
+  }
+
+  /// Fast-path boundary cases (largest significand, largest and smallest exponents).
+  static let fastPathCases: [(String, UInt64)] = [
+    ("9007199254740992e22", 0x47D0_F0CF_064D_D592),
+    ("9007199254740992e-22", 0x3EAE_3920_1017_5EE6),
+    ("1e22", 0x4480_F0CF_064D_D592),
+    ("1e-22", 0x3B5E_3920_1017_5EE6),
+    ("0.0000001e-15", 0x3B5E_3920_1017_5EE6),
+    ("8999999999999999e-7", 0x41CA_D274_7FFF_FFFF),
+    ("123.456e20", 0x4484_EA0C_EFF1_A9B4),
+  ]
+
+  @Test("fast-path boundary decimals parse to the correctly rounded bits", arguments: fastPathCases)
+  func fastPathCase(text: String, bits: UInt64) throws {
+    #expect(Self.takesFastPath(text), "\(text) is meant to exercise the fast path")
+    let parsed = try JSON.parse(text).doubleValue
+    #expect(parsed?.bitPattern == bits, "\(text): parsed \(String(describing: parsed))")
   }
 
   @Test(

@@ -14,6 +14,27 @@ struct RandomTests {
     #expect(one.uniform() == 0.7029218331588505)
   }
 
+  /// Seed 1's first draws of each kind, from a separate Python implementation of the seeding
+  /// (four SplitMix64 outputs), xoshiro256**, `uniform` (top 53 bits · 2^-53) and `normal`
+  /// (Box–Muller with u1 = 1 − uniform, u2 = uniform, cosine branch; glibc log/cos).
+  @Test func goldenDrawsForSeedOne() {
+    var bits = Xoshiro256(seed: 1)
+    #expect(bits.next() == 0xB3F2_AF6D_0FC7_10C5)
+    #expect(bits.next() == 0x853B_5596_4736_4CEA)
+    #expect(bits.next() == 0x92F8_9756_082A_4514)
+    #expect(bits.next() == 0x642E_1C7B_C266_A3A7)
+    var uniform = Xoshiro256(seed: 1)
+    #expect(uniform.uniform().bitPattern == 0x3FE6_7E55_EDA1_F8E2)  // 0.7029218331588505
+    #expect(uniform.uniform().bitPattern == 0x3FE0_A76A_B2C8_E6C9)  // 0.5204366199388569
+    #expect(uniform.uniform().bitPattern == 0x3FE2_5F12_EAC1_0548)  // 0.5741057000197225
+    #expect(uniform.uniform().bitPattern == 0x3FD9_0B87_1EF0_99A8)  // 0.39132860204190445
+    var normal = Xoshiro256(seed: 1)
+    #expect(normal.normal().bitPattern == 0xBFF8_B93B_94E8_CC62)  // -1.5452228371402943
+    #expect(normal.normal().bitPattern == 0xBFF0_37E6_9664_D113)  // -1.0136476397283942
+    #expect(normal.normal().bitPattern == 0x3FEE_AA5E_C6CA_9A27)  // 0.9582971460957354
+    #expect(normal.normal().bitPattern == 0xBFD2_092B_DFED_5791)  // -0.2818097769535309
+  }
+
   @Test func sameSeedSameStreamAndStateRestores() {
     var a = Xoshiro256(seed: 9)
     var b = Xoshiro256(seed: 9)

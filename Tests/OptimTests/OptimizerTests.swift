@@ -34,17 +34,67 @@ struct OptimizerTests {
   }
 
   @Test func clippingPreservesDirectionAndCapsTheNorm() {
-    let g: [[Double]] = [[3, 0], [0, 4]]  // global norm 5
+    // Two parameters with unequal entries, so a wrong per-entry factor shows up.
+    let g: [[Double]] = [[3, -1.5, 0.25], [2, 4.5]]
+    let expectedNorm = (9 + 2.25 + 0.0625 + 4 + 20.25).squareRoot()
     let norm = g.withUnsafeBufferPointers { GradientClipping.globalNorm($0) }
-    #expect(norm == 5)
-    let s = GradientClipping.scale(norm: norm, maxNorm: 1)
+    #expect(abs(norm - expectedNorm) < 1e-12)
+    let maxNorm = 1.0
+    let s = GradientClipping.scale(norm: norm, maxNorm: maxNorm)
+    // PyTorch's clip_grad_norm_ factor: maxNorm / (norm + 1e-6).
+    #expect(s == maxNorm / (norm + 1e-6))
     let clipped = g.map { $0.map { $0 * s } }
-    let flat: [Double] = clipped.flatMap { $0 }
-    let clippedNorm = flat.map { $0 * $0 }.reduce(0, +).squareRoot()
-    #expect(abs(clippedNorm - 1) < 1e-6)
-    #expect(abs(clipped[0][0] / clipped[1][1] - 0.75) < 1e-15)
+    let clippedNorm = clipped.withUnsafeBufferPointers { GradientClipping.globalNorm($0) }
+    // The clipped norm is the clip value up to the 1e-6 guard in the denominator …
+    #expect(abs(clippedNorm - maxNorm * norm / (norm + 1e-6)) < 1e-12)
+    #expect(abs(clippedNorm - maxNorm) < 1e-6)
+    // … and the direction is unchanged: every entry is the original entry times the same s,
+    // so the cosine between the flattened vectors is 1.
+    let flat = g.flatMap { $0 }
+    let flatClipped = clipped.flatMap { $0 }
+    let dot = zip(flat, flatClipped).map { $0 * $1 }.reduce(0, +)
+    #expect(abs(dot / (norm * clippedNorm) - 1) < 1e-12)
+    for (original, scaled) in zip(flat, flatClipped) {
+      #expect(abs(scaled / original - s) <= 1e-15 * s)
+    }
     #expect(GradientClipping.scale(norm: 0.5, maxNorm: 1) == 1)
     #expect(GradientClipping.scale(norm: 5, maxNorm: nil) == 1)
+    #expect(GradientClipping.scale(norm: .infinity, maxNorm: 1) == 1)
+  }
+
+  /// `gradientScale` (how clipping is applied without rewriting gradients) must act exactly
+  /// like pre-scaling the gradients: both paths form `s·g` once, so parameters match bit for bit.
+  @Test func gradientScaleEqualsPrescaledGradients() {
+    let scale = 0.2
+    let steps: [[Matrix<Double>]] = [
+      [Matrix([[0.5, -1.0, 2.0]]), Matrix([[0.1], [-0.3]])],
+      [Matrix([[0.1, 0.3, -0.7]]), Matrix([[1.5], [0.25]])],
+      [Matrix([[-2.0, 0.6, 0.05]]), Matrix([[-0.4], [0.9]])],
+    ]
+    let start = [Matrix<Double>([[1.0, -2.0, 0.5]]), Matrix<Double>([[0.3], [-0.8]])]
+
+    func run<O: Optimizer>(_ make: () -> O) -> (scaled: [Matrix<Double>], prescaled: [Matrix<Double>], unscaled: [Matrix<Double>])
+    where O.Scalar == Double {
+      var a = make()
+      var b = make()
+      var c = make()
+      var pa = start
+      var pb = start
+      var pc = start
+      for g in steps {
+        a.step(&pa, gradients: g, gradientScale: scale)
+        b.step(&pb, gradients: g.map { scale * $0 })
+        c.step(&pc, gradients: g)
+      }
+      return (pa, pb, pc)
+    }
+
+    let sgd = run { SGD<Double>(parameterCounts: [3, 2], learningRate: 0.1, momentum: 0.9) }
+    #expect(sgd.scaled == sgd.prescaled)
+    #expect(sgd.scaled != sgd.unscaled, "gradientScale was ignored")
+    let adam = run { Adam<Double>(parameterCounts: [3, 2], learningRate: 0.1) }
+    #expect(adam.scaled == adam.prescaled)
+    #expect(adam.scaled != adam.unscaled, "gradientScale was ignored")
   }
 
   @Test func adamConvergesOnAQuadraticBowl() {

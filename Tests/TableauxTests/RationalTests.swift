@@ -27,6 +27,26 @@ import Tableaux
     #expect(Rational(parsing: "0.2500000000000000000000000") == Rational(1, 4))
   }
 
+  /// `doubleValue` is correctly rounded beyond 2⁵³: a long decimal read exactly as p/10ᵏ must
+  /// give the same bits as strtod on the same text (an independent, correctly rounded oracle),
+  /// and integers just above 2⁵³ round half to even.
+  @Test func doubleValueIsCorrectlyRounded() {
+    var state: UInt64 = 0x5EED_7AB1
+    for _ in 0..<5_000 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      let digits = String((state >> 4) % 1_000_000_000_000_000_000)
+      let text = "0." + digits
+      guard let r = Rational(parsing: text) else { continue }
+      #expect(r.doubleValue.bitPattern == Double(text)!.bitPattern, "\(text)")
+      #expect((-r.negated.doubleValue).bitPattern == Double(text)!.bitPattern, "\(text)")
+    }
+    #expect(Rational(parsing: "0.21132486540518713")?.doubleValue == 0.21132486540518713)
+    #expect(Rational(9_007_199_254_740_993, 1)?.doubleValue == 9_007_199_254_740_992)  // tie: even
+    #expect(Rational(9_007_199_254_740_995, 1)?.doubleValue == 9_007_199_254_740_996)  // tie: even
+    #expect(Rational(Int64.max, 3)?.doubleValue == Double("3074457345618258602.333333333333333")!)
+    #expect(Rational(1, Int64.max)?.doubleValue == Double("1.0842021724855044340e-19")!)
+  }
+
   @Test func rejectsInvalidText() {
     for text in [
       "1/0", "abc", "", "1/2/3", "1/", "/2", "1.2.3", "e5", "1e", "inf", "nan", "0x10", "--1",

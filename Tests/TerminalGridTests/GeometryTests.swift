@@ -44,7 +44,13 @@ import Testing
     #expect(huge.maxX == 2 * Rect.limit)
     #expect(huge.area == Int.max)
     #expect(huge.intersection(area).isEmpty)
-    #expect(huge.inset(top: Int.min, left: Int.max, bottom: 0, right: Int.min).width >= 0)
+    // Insets are clamped to ±limit too; negative insets grow the rectangle, and the result is
+    // clamped back to ±limit instead of overflowing.
+    #expect(huge == Rect(x: Rect.limit, y: -Rect.limit, width: Rect.limit, height: Rect.limit))
+    #expect(
+      huge.inset(top: Int.min, left: Int.max, bottom: 0, right: Int.min)
+        == Rect(x: Rect.limit, y: -Rect.limit, width: Rect.limit, height: Rect.limit))
+    #expect(huge.inset(by: Int.max) == Rect(x: Rect.limit, y: 0, width: 0, height: 0))
     var mutated = area
     mutated.x = Int.max
     mutated.width = Int.max

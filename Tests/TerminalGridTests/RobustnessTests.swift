@@ -3,7 +3,10 @@ import Testing
 
 @testable import TerminalGrid
 
-/// Extreme inputs: widgets draw something or nothing, but never trap.
+/// Extreme inputs: widgets draw something or nothing, but never trap. Mainly a no-trap test;
+/// what it asserts exactly is the Widget contract: nothing is drawn outside the given area
+/// (every cell around it keeps the fill), and the drawing inside it is the same as drawing
+/// into a grid of exactly that size.
 @Suite struct RobustnessTests {
   static let extremes: [Double] = [
     1e308, -1e308, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, 0, .nan, .infinity,
@@ -39,8 +42,28 @@ import Testing
     ]
     for widget in widgets {
       for (width, height) in [(40, 12), (13, 5), (2, 2)] {
-        let grid = render(widget, width: width, height: height)
-        #expect(grid.lines().count == height)
+        let alone = render(widget, width: width, height: height).lines()
+        // The same widget in the middle of a larger grid, with a 3-cell margin.
+        let margin = 3
+        let area = Rect(x: margin, y: margin, width: width, height: height)
+        let framed = render(width: width + 2 * margin, height: height + 2 * margin) {
+          $0.render(widget, in: area)
+        }.lines()
+        var outside = 0
+        var inside: [String] = []
+        for (y, line) in framed.enumerated() {
+          var row = String.UnicodeScalarView()
+          for (x, scalar) in line.unicodeScalars.enumerated() {
+            if area.contains(Point(x: x, y: y)) {
+              row.append(scalar)
+            } else if scalar != untouched {
+              outside += 1
+            }
+          }
+          if y >= margin && y < margin + height { inside.append(String(row)) }
+        }
+        #expect(outside == 0, "\(type(of: widget)) \(width)×\(height) drew outside its area")
+        #expect(inside == alone, "\(type(of: widget)) \(width)×\(height) depends on its position")
       }
     }
     #expect(CompactNumber.tickLabels([1, 2], step: 0) == ["1", "2"])
