@@ -56,13 +56,13 @@ extension BenchSuite {
     for s in 1...2000 {
       var m = StepMetrics(step: s, loss: 0.2 / Double(s).squareRoot(), gradNorm: 1 + sin(Double(s)), lr: 1e-3)
       if s % 25 == 0 { m.valLoss = m.loss }
-      _ = Workbench.update(&model, .trainer(.run(.metrics([m]))))
+      _ = Workbench.update(&model, .trainer(run: 1, .run(.metrics([m]))))
       if s % 25 == 0 {
         _ = Workbench.update(
           &model,
-          .trainer(.run(.grads(GradientDiagnostics(step: s, byParameter: [("cell.W0", 1), ("cell.V", 2), ("cell.b", 3), ("readout.weight", 4), ("readout.bias", 5)], throughTime: (1...100).map { Double($0) })))))
+          .trainer(run: 1, .run(.grads(GradientDiagnostics(step: s, byParameter: [("cell.W0", 1), ("cell.V", 2), ("cell.b", 3), ("readout.weight", 4), ("readout.bias", 5)], throughTime: (1...100).map { Double($0) })))))
         let points = (0..<h).map { i in Complex(-0.001, 0.01 * Double(i - h / 2)) }
-        _ = Workbench.update(&model, .trainer(.run(.eigen(EigenDiagnostics(step: s, field: points, map: points, spectralNorm: 1, mapNorm: 1, headroom: 10)))))
+        _ = Workbench.update(&model, .trainer(run: 1, .run(.eigen(EigenDiagnostics(step: s, field: points, map: points, spectralNorm: 1, mapNorm: 1, headroom: 10)))))
       }
     }
     let frame = model

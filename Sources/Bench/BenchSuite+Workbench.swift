@@ -21,9 +21,9 @@ extension BenchSuite {
     terminal.enqueue(.character(" "))
     let clock = ContinuousClock()
     let start = clock.now
-    while loop.state.run?.status != .finished {
+    while loop.state.live?.view.status != .finished {
       loop.iterate(timeoutMilliseconds: 33)
-      if let status = loop.state.run?.status, [.diverged, .failed, .stopped].contains(status) {
+      if let status = loop.state.live?.view.status, [.diverged, .failed, .stopped].contains(status) {
         throw BenchError("the workbench run ended \(status.rawValue)")
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What the workbench asks of the trainer thread.
 public enum TrainerCommand: Sendable, Equatable {
@@ -30,27 +31,32 @@ public enum TrainerEvent: Sendable, Equatable {
   case stopped(failure: String?)
 }
 
-/// Runs a `TrainingDriver` on one background thread and talks only through two mailboxes:
+/// Runs a `TrainingLoop` on one background thread and talks only through two mailboxes:
 /// commands in, events out.
 ///
-/// Metrics are posted about every 50 ms (merged into the last queued metrics event, so a slow
-/// reader never makes the trainer wait); every other event is posted as it happens. The
-/// thread never touches the terminal and never blocks on its reader; while paused it sleeps
-/// on its command mailbox. Commands take effect before the next step.
+/// Metrics leave at the `TrainingLoop` cadence (merged into the last queued metrics event, so
+/// a slow reader never makes the trainer wait); every other event is posted as it happens.
+/// The thread never touches the terminal and never blocks on its reader; while paused it
+/// sleeps on its command mailbox. Commands take effect before the next step. After `.stop`
+/// the thread posts `.stopped` and exits; `join()` waits for that exit and `isAlive` tells
+/// whether the thread still exists, so its owner can prove it never runs two.
 public final class Trainer: Sendable {
   /// Commands to the thread.
   public let commands = Mailbox<TrainerCommand>()
   /// Events from the thread.
   public let events = Mailbox<TrainerEvent>()
+  private let exit = ThreadExit()
 
   /// A trainer for `run` (not started: post `.start`). `run` is handed over to the thread
   /// and must not be used by the caller afterwards.
-  public init(run: sending any TrainingRun, metricsInterval: Double = 0.05) {
+  public init(run: sending any TrainingRun) {
     let box = UncheckedBox(TrainingDriver(run: run))
     let commands = self.commands
     let events = self.events
+    let exit = self.exit
     let thread = Thread {
-      Trainer.loop(driver: box.value, commands: commands, events: events, interval: metricsInterval)
+      Trainer.loop(driver: box.value, commands: commands, events: events)
+      exit.signal()
     }
     thread.name = "odernn-trainer"
     thread.stackSize = 16 << 20
@@ -63,79 +69,91 @@ public final class Trainer: Sendable {
   /// Takes every event posted since the last call.
   public func drainEvents() -> [TrainerEvent] { events.drain() }
 
-  private static func loop(driver: TrainingDriver, commands: Mailbox<TrainerCommand>, events: Mailbox<TrainerEvent>, interval: Double) {
+  /// Whether the thread has not exited yet.
+  public var isAlive: Bool { !exit.hasExited }
+
+  /// Blocks until the thread has exited (after `.stop`).
+  public func join() { exit.wait() }
+
+  private static func loop(driver: TrainingDriver, commands: Mailbox<TrainerCommand>, events: Mailbox<TrainerEvent>) {
     let clock = ContinuousClock()
+    let start = clock.now
+    let loop = TrainingLoop(driver: driver) { (clock.now - start).inSeconds }
     var running = false
     var stepsToRun = 0  // single steps requested while paused
-    var pending: [StepMetrics] = []
-    var lastPost = clock.now
 
-    func post(_ e: RunEvent) { events.post(.run(e)) }
-    func flushMetrics() {
-      guard !pending.isEmpty else { return }
-      let rows = pending
-      pending.removeAll(keepingCapacity: true)
-      events.postMerging(.run(.metrics(rows))) { last, next in
-        guard case .run(.metrics(let a)) = last, case .run(.metrics(let b)) = next else { return nil }
-        return .run(.metrics(a + b))
+    func post(_ due: [RunEvent]) {
+      for e in due {
+        guard case .metrics = e else {
+          events.post(.run(e))
+          continue
+        }
+        events.postMerging(.run(e)) { last, next in
+          guard case .run(.metrics(let a)) = last, case .run(.metrics(let b)) = next else { return nil }
+          return .run(.metrics(a + b))
+        }
       }
-      lastPost = clock.now
     }
     func setRunning(_ value: Bool) {
-      if value != running {
-        running = value
-        flushMetrics()
-        events.post(.running(value))
-      }
+      guard value != running else { return }
+      running = value
+      post(loop.flush())
+      events.post(.running(value))
     }
 
     while true {
       for command in commands.drain() {
         switch command {
-        case .start, .resume:
-          flushMetrics()  // a control event follows the metrics of the steps before it
-          if command == .resume { post(driver.apply(.resume)) }
+        case .start: setRunning(true)
+        case .resume:
+          if !running { post(loop.apply(.resume)) }
           setRunning(true)
         case .pause:
-          flushMetrics()
-          if running { post(driver.apply(.pause)) }
+          if running { post(loop.apply(.pause)) }
           setRunning(false)
         case .singleStep:
           if !running { stepsToRun += 1 }
         case .stop:
-          flushMetrics()
-          for e in driver.stop() { post(e) }
+          post(loop.stop())
           events.post(.stopped(failure: nil))
           return
-        case .setLearningRate(let lr):
-          flushMetrics()
-          post(driver.apply(.setLearningRate, value: lr))
-        case .setDiagnosticsEvery(let n):
-          flushMetrics()
-          post(driver.apply(.setDiagnosticsEvery, value: Double(n)))
-        case .checkpoint:
-          flushMetrics()
-          if let e = driver.checkpointNow() { post(e) }
+        case .setLearningRate(let lr): post(loop.apply(.setLearningRate, value: lr))
+        case .setDiagnosticsEvery(let n): post(loop.apply(.setDiagnosticsEvery, value: Double(n)))
+        case .checkpoint: post(loop.checkpointNow())
         }
       }
-      if driver.isDone { setRunning(false) }
-      guard !driver.isDone, running || stepsToRun > 0 else {
-        flushMetrics()
+      if loop.isDone { setRunning(false) }
+      guard !loop.isDone, running || stepsToRun > 0 else {
+        post(loop.flush())
         commands.wait(timeout: 1)
         continue
       }
       if stepsToRun > 0 { stepsToRun -= 1 }
-      for event in driver.advance() {
-        switch event {
-        case .metrics(let rows): pending += rows
-        default:
-          flushMetrics()
-          post(event)
-        }
-      }
-      let elapsed = clock.now - lastPost
-      if elapsed >= .milliseconds(Int(interval * 1000)) || !running { flushMetrics() }
+      post(loop.step().due)
+      if !running { post(loop.flush()) }
     }
+  }
+}
+
+/// The end of a thread, observable from others: `signal()` once when it exits, `wait()` until
+/// then.
+private final class ThreadExit: Sendable {
+  private let exited = Mutex(false)
+  private let condition = NSCondition()
+
+  var hasExited: Bool { exited.withLock { $0 } }
+
+  func signal() {
+    condition.lock()
+    exited.withLock { $0 = true }
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func wait() {
+    condition.lock()
+    while !hasExited { condition.wait() }
+    condition.unlock()
   }
 }
 

@@ -9,12 +9,12 @@ extension AppLoop {
   /// Carries out one effect.
   func perform(_ effect: Effect) {
     switch effect {
-    case .startTraining(let config): start(config)
-    case .send(let command): trainer?.send(command)
+    case .startTraining(let id, let config): start(id, config)
+    case .send(let command): active?.trainer.send(command)
     case .stopTraining: stop()
     case .save:
-      trainer?.send(.checkpoint)
-      if let path = writer?.path { send(.notice("saved: checkpoint written to \(path)")) }
+      active?.trainer.send(.checkpoint)
+      if let path = active?.writer?.path { send(.notice("saved: checkpoint written to \(path)")) }
     case .listSessions: send(.sessionsListed(SessionCatalog.list(folder: folder)))
     case .loadSession(let file): load(path: "\(folder)/\(file)", name: file)
     case .loadTableau(let file):
@@ -22,14 +22,19 @@ extension AppLoop {
       case .success(let tableau): send(.tableauLoaded(tableau, file: file))
       case .failure(let error): send(.notice("tableau: \(error.description)"))
       }
-    case .quit: quitting = true
+    case .quit:
+      stop()
+      quitting = true
     }
   }
 
-  func start(_ config: TrainingConfig) {
+  /// Starts run `id`: stops the active run first, then builds the run (a failure is
+  /// `.runFailed`), starts its one thread and its session file, and sets it stepping.
+  func start(_ id: Int, _ config: TrainingConfig) {
+    stop()
     BLAS.threads = config.threads
     var failure: String?
-    let started = threadStarter {
+    let trainer = threadStarter {
       do {
         return Trainer(run: try makeTrainingRun(config))
       } catch {
@@ -37,41 +42,47 @@ extension AppLoop {
         return nil
       }
     }
-    guard let started else {
-      send(.notice("cannot start: \(failure ?? "unknown error")"))
+    guard let trainer else {
+      send(.runFailed(run: id, failure ?? "unknown error"))
       return
     }
+    started.removeAll { !$0.isAlive }
+    started.append(trainer)
+    var writer: SessionWriter?
     do {
       let header = SessionHeader(
         created: SessionFiles.isoNow(), odernn: version, blasCore: BLAS.coreName,
         blasThreads: BLAS.threads, parent: nil, config: config.json)
       writer = try SessionFiles.createWriter(for: config, folder: folder, header: header)
     } catch {
-      writer = nil
       send(.notice("training without a session file: \(error)"))
     }
-    trainer = started
-    if let writer { send(.sessionStarted(path: writer.path)) }
+    active = ActiveRun(id: id, trainer: trainer, writer: writer)
+    send(.runStarted(run: id, session: writer?.path))
+    trainer.send(.start)
   }
 
-  /// Stops the trainer (it writes a final checkpoint), records its last events and closes
-  /// the session. Waits for the thread's `stopped` event, at most 30 s.
+  /// Stops the active run: the trainer writes a final checkpoint and posts `.stopped`; its
+  /// last events go to its session and to `update`; the session is closed and the thread
+  /// joined before this returns, however long its current step takes.
   func stop() {
-    guard let trainer else { return }
-    trainer.send(.stop)
-    let deadline = clock.now + .seconds(30)
+    guard let run = active else { return }
+    let waiting = "stopping the run (its current step ends first)…"
+    send(.notice(waiting))
+    draw()
+    run.trainer.send(.stop)
     var stopped = false
-    while !stopped && clock.now < deadline {
-      trainer.events.wait(timeout: 0.5)
-      for event in trainer.drainEvents() {
-        record(event)
-        send(.trainer(event))
+    while !stopped {
+      run.trainer.events.wait(timeout: 0.5)
+      for event in run.trainer.drainEvents() {
+        deliver(event, of: run)
         if case .stopped = event { stopped = true }
       }
     }
-    writer?.close()
-    writer = nil
-    self.trainer = nil
+    run.trainer.join()
+    run.writer?.close()
+    active = nil
+    if model.notice == waiting { send(.notice(nil)) }
   }
 
   func load(path: String, name: String) {

@@ -12,17 +12,22 @@ import WorkbenchUI
 /// (appending every run event to the session file), feeds everything through
 /// `Workbench.update`, carries out the effects, renders the model into a fresh grid and sends
 /// only the changed cells to the terminal. Only this thread touches the terminal.
+///
+/// The loop owns the run lifecycle: `active` is the one run with a trainer thread. Starting a
+/// run stops the active one first (final checkpoint, session closed, thread joined), so at
+/// most one trainer thread exists at any time (`aliveTrainerThreads`).
 public final class AppLoop {
   let backend: any TerminalBackend
   var model: WorkbenchModel
-  var trainer: Trainer?
-  var writer: SessionWriter?
+  var active: ActiveRun?
+  /// Every trainer this loop started, to count the threads still alive.
+  var started: [Trainer] = []
   var previous: Grid
   var quitting = false
   let folder: String
   let version: String
   let clock = ContinuousClock()
-  let started: ContinuousClock.Instant
+  let opened: ContinuousClock.Instant
   /// Wraps the creation of the trainer's thread (the ncurses backend blocks terminal signals
   /// around it, so they reach the main thread).
   public var threadStarter: (() -> Trainer?) -> Trainer? = { $0() }
@@ -36,7 +41,7 @@ public final class AppLoop {
     model = WorkbenchModel(size: backend.size, mode: backend.renderMode, depth: backend.colorDepth)
     if let draft { model.draft = ComposeDraft(config: draft) }
     previous = Grid(width: 0, height: 0)
-    started = clock.now
+    opened = clock.now
   }
 
   /// Feeds a message through `update` and carries out the effects.
@@ -53,7 +58,7 @@ public final class AppLoop {
       if interrupted() { break }
       iterate(timeoutMilliseconds: 33)
     }
-    if trainer != nil { perform(.stopTraining) }
+    if active != nil { perform(.stopTraining) }
   }
 
   /// One iteration: a key (waiting up to one frame), the trainer's events, a clock tick, a
@@ -74,7 +79,13 @@ public final class AppLoop {
   /// The model (read-only, for tests and the executable).
   public var state: WorkbenchModel { model }
 
-  var seconds: Double { (clock.now - started).inSeconds }
+  var seconds: Double { (clock.now - opened).inSeconds }
+
+  /// The trainer threads this loop started that have not exited: 0 or 1.
+  public var aliveTrainerThreads: Int { started.filter(\.isAlive).count }
+
+  /// The session file of the active run, if it has one.
+  public var activeSessionPath: String? { active?.writer?.path }
 
   /// Draws the model, sending only what changed since the last frame.
   func draw() {
@@ -87,21 +98,46 @@ public final class AppLoop {
     previous = frame
   }
 
-  /// Drains the trainer's events into the session file and the model.
+  /// Drains the active trainer's events into its session file and the model. A run that
+  /// finished or diverged has nothing left to do: its thread is told to stop, and once it
+  /// has, it is joined and its session closed.
   func pumpTrainer() {
-    guard let trainer else { return }
-    for event in trainer.drainEvents() {
-      record(event)
-      send(.trainer(event))
+    guard let run = active else { return }
+    for event in run.trainer.drainEvents() {
+      deliver(event, of: run)
+      switch event {
+      case .run(.finished), .run(.diverged): run.trainer.send(.stop)
+      case .stopped:
+        run.trainer.join()
+        run.writer?.close()
+        active = nil
+      default: break
+      }
     }
   }
 
-  func record(_ event: TrainerEvent) {
-    guard case .run(let e) = event, let writer else { return }
-    do {
-      try writer.append([e])
-    } catch {
-      send(.notice("cannot write the session: \(error)"))
+  /// Records `event` in `run`'s session and hands it to `update`, tagged with the run's id.
+  func deliver(_ event: TrainerEvent, of run: ActiveRun) {
+    if case .run(let e) = event, let writer = run.writer {
+      do {
+        try writer.append([e])
+      } catch {
+        send(.notice("cannot write the session: \(error)"))
+      }
     }
+    send(.trainer(run: run.id, event))
+  }
+}
+
+/// The run with a trainer thread: its id, its trainer and its session file.
+final class ActiveRun {
+  let id: Int
+  let trainer: Trainer
+  let writer: SessionWriter?
+
+  init(id: Int, trainer: Trainer, writer: SessionWriter?) {
+    self.id = id
+    self.trainer = trainer
+    self.writer = writer
   }
 }

@@ -51,6 +51,7 @@ public enum Keymap {
       Binding(ch("e"), .editTableau, "e", "edit tableau"),
       Binding(ch("S"), .openSessions, "S", "sessions"),
       Binding(.tab, .openTrain, "tab", "train screen", bar: false),
+      Binding(ch("t"), .openTrain, "t", "back to the live run", bar: false),
     ],
     .train: [
       Binding(ch(" "), .toggleRun, "space", "pause/resume"),
@@ -79,6 +80,7 @@ public enum Keymap {
       Binding(.enter, .openReplay, "Enter", "replay"),
       Binding(ch("y"), .toggleLogY, "y", "log-y"),
       Binding(ch("c"), .openCompose, "c", "compose"),
+      Binding(ch("t"), .openTrain, "t", "back to the live run", bar: false),
     ],
     .replay: [
       Binding(ch("["), .replayBack, "[", "back"),
@@ -98,6 +100,7 @@ public enum Keymap {
       Binding(ch("3"), .togglePane3, "3", "heatmap pane", bar: false),
       Binding(ch("4"), .togglePane4, "4", "eigen pane", bar: false),
       Binding(ch("S"), .openSessions, "S", "sessions", bar: false),
+      Binding(ch("t"), .openTrain, "t", "back to the live run", bar: false),
     ],
   ]
 

@@ -33,6 +33,10 @@ public struct SessionListing: Sendable {
 
 /// Everything that can happen to the workbench: keys, resizes, clock ticks, the trainer's
 /// events, and what the runtime reports back after carrying out an effect.
+///
+/// Messages about a run carry its id (`LiveRun.id`): the runtime tags every event with the
+/// run whose thread posted it, and `update` ignores what belongs to a run that is no longer
+/// the live one (the final events of a run stopped to start the next).
 public enum Msg: Sendable {
   /// A key press.
   case key(Key)
@@ -40,27 +44,32 @@ public enum Msg: Sendable {
   case resize(Size)
   /// The clock, in seconds since the workbench started (the runtime's; update has none).
   case tick(Double)
-  /// An event from the trainer thread.
-  case trainer(TrainerEvent)
-  /// The runtime created the session file for the run it started.
-  case sessionStarted(path: String)
+  /// An event from the trainer thread of run `run`.
+  case trainer(run: Int, TrainerEvent)
+  /// The runtime started run `run`'s thread, writing `session` (nil: no session file could be
+  /// created; a notice says why).
+  case runStarted(run: Int, session: String?)
+  /// Run `run` could not start (its config or data could not be used).
+  case runFailed(run: Int, String)
   /// The runtime listed ./sessions.
   case sessionsListed([SessionListing])
   /// The runtime read a session for replay.
   case replayLoaded(file: String, config: TrainingConfig, events: [RunEvent])
-  /// A one-line notice for the status line (saved, an error).
-  case notice(String)
+  /// A one-line notice for the status line (saved, an error); nil clears it.
+  case notice(String?)
   /// The runtime read the tableau file the user typed on Compose.
   case tableauLoaded(ButcherTableau, file: String)
 }
 
 /// What `update` asks the runtime to do.
 public enum Effect: Sendable, Equatable {
-  /// Start a trainer thread on this config and a session file for it.
-  case startTraining(TrainingConfig)
-  /// Send the trainer a command.
+  /// Start run `run` of this config: the runtime first stops the current run (its final
+  /// checkpoint, its session closed, its thread joined), then starts one trainer thread and
+  /// a session file, and sets it stepping. Answered by `.runStarted` or `.runFailed`.
+  case startTraining(run: Int, TrainingConfig)
+  /// Send the live run's trainer a command.
   case send(TrainerCommand)
-  /// Stop the trainer (final checkpoint) and close its session.
+  /// Stop the live run (final checkpoint), close its session and join its thread.
   case stopTraining
   /// Force a checkpoint into the session and flush it (ctrl-s).
   case save
@@ -70,6 +79,6 @@ public enum Effect: Sendable, Equatable {
   case loadSession(String)
   /// Read a tableau file (DESIGN §1.2's JSON) for Compose.
   case loadTableau(String)
-  /// Restore the terminal and exit (after any stopTraining before it).
+  /// Stop the live run (as `stopTraining`), then restore the terminal and exit.
   case quit
 }

@@ -1,10 +1,45 @@
 import TerminalGrid
 import Training
 
-/// Replay's position and playback.
-public struct ReplayState: Sendable, Equatable {
+/// The run the workbench trains: at most one at a time, owned by the runtime's one trainer
+/// thread, and kept apart from any replay so that it stays reachable while replaying.
+///
+/// Its status is what the thread last reported (`.starting` until it first does), never a
+/// guess from a key press: the user's pause/resume and learning-rate changes that the thread
+/// has not confirmed yet are held as requests, so quick repeated presses build on each other.
+public struct LiveRun: Sendable {
+  /// The run's id: every event the runtime hands back for it carries it.
+  public let id: Int
+  /// Everything the Train screen shows of it.
+  public var view: RunView
+  /// The running state last asked for and not yet reported by the thread.
+  public var requestedRunning: Bool?
+  /// The learning rate last asked for (`+`/`-`), the base of the next press.
+  public var requestedLearningRate: Double?
+
+  /// A run that was asked to start.
+  public init(id: Int, config: TrainingConfig) {
+    self.id = id
+    view = RunView(config: config)
+    view.status = .starting
+  }
+
+  /// Whether its thread exists (starting, running or paused).
+  public var isActive: Bool { view.status.isActive }
+
+  /// Whether the thread is (or was last asked to be) stepping.
+  public var wantsRunning: Bool { requestedRunning ?? (view.status == .running || view.status == .starting) }
+
+  /// The learning rate the next `+`/`-` starts from.
+  public var learningRate: Double { requestedLearningRate ?? view.currentLearningRate }
+}
+
+/// A replayed session: its run, folded from the recorded events, and the step every pane shows.
+public struct ReplaySession: Sendable {
   /// The session file.
   public var file: String
+  /// The recorded run.
+  public var view: RunView
   /// The step every pane shows.
   public var cursor: Int
   /// The last recorded step.
@@ -15,6 +50,14 @@ public struct ReplayState: Sendable, Equatable {
   public var speed = 50.0
   /// Fractional steps carried between ticks.
   public var carry = 0.0
+
+  /// A replay of `view`, positioned at its last step.
+  public init(file: String, view: RunView) {
+    self.file = file
+    self.view = view
+    cursor = view.step
+    lastStep = view.step
+  }
 }
 
 /// The whole state of the workbench. Only `update` changes it; `render` draws it.
@@ -41,10 +84,12 @@ public struct WorkbenchModel: Sendable {
   public var typing: String?
   /// The tableau editor, when open.
   public var editor: TableauEditor?
-  /// The live run (Train screen) or the replayed one (Replay screen).
-  public var run: RunView?
-  /// Replay's position, on the Replay screen.
-  public var replay: ReplayState?
+  /// The run being trained (Train screen), if any.
+  public var live: LiveRun?
+  /// The session being replayed (Replay screen), if any.
+  public var replay: ReplaySession?
+  /// The id the next run gets.
+  public var nextRunID = 1
   /// Panes shown on Train and Replay.
   public var panes: Set<Pane> = Set(Pane.allCases)
   /// The focused pane (tab cycles).
@@ -91,8 +136,8 @@ public struct WorkbenchModel: Sendable {
   }
 
   /// Whether a trainer thread exists for the live run.
-  public var hasLiveRun: Bool {
-    guard let run, screen != .replay || replay == nil else { return false }
-    return [.running, .paused].contains(run.status)
-  }
+  public var hasLiveRun: Bool { live?.isActive ?? false }
+
+  /// The run the current screen shows: the replayed one on Replay, else the live one.
+  public var shownRun: RunView? { screen == .replay ? replay?.view : live?.view }
 }

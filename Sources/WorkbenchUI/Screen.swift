@@ -45,10 +45,17 @@ public enum Pane: Int, Sendable, CaseIterable {
 /// A run's state as the status line shows it.
 public enum RunStatus: String, Sendable {
   case idle = "IDLE"
+  /// Asked to start; the thread has not reported yet.
+  case starting = "STARTING"
   case running = "RUNNING"
   case paused = "PAUSED"
   case finished = "FINISHED"
   case diverged = "DIVERGED"
+  /// Stopped by the user (or to start another run) before it finished.
   case stopped = "STOPPED"
+  /// Could not start, or its thread failed.
   case failed = "FAILED"
+
+  /// Whether a trainer thread exists in this state.
+  public var isActive: Bool { self == .starting || self == .running || self == .paused }
 }

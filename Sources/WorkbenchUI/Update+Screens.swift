@@ -26,40 +26,36 @@ extension Workbench {
     if !model.draft.visibleFields.contains(model.field) { model.field = .tableau }
   }
 
-  /// Starts a run of `config` (stopping a live one first) and switches to Train.
+  /// Starts a new run of `config` and switches to Train. The runtime stops the current run
+  /// first (it owns the lifecycle); the new run is `.starting` until its thread reports.
   static func startRun(_ model: inout WorkbenchModel, _ config: TrainingConfig) -> [Effect] {
-    let stop: [Effect] = model.hasLiveRun ? [.stopTraining] : []
-    var view = RunView(config: config)
-    view.status = .running
-    model.run = view
-    model.replay = nil
+    let id = model.nextRunID
+    model.nextRunID += 1
+    model.live = LiveRun(id: id, config: config)
     model.rateSamples = []
     model.screen = .train
-    return stop + [.startTraining(config), .send(.start)]
+    return [.startTraining(run: id, config)]
   }
 
   static func trainAction(_ model: inout WorkbenchModel, _ action: Action) -> [Effect] {
-    guard let run = model.run else { return [] }
+    guard let live = model.live else { return [] }
     switch action {
     case .toggleRun:
-      switch run.status {
-      case .running:
-        model.run?.status = .paused
-        return [.send(.pause)]
-      case .paused:
-        model.run?.status = .running
-        return [.send(.resume)]
-      default:
+      guard live.isActive else {
         model.notice = "the run has ended; r restarts it with the same seed"
         return []
       }
+      let running = !live.wantsRunning
+      model.live?.requestedRunning = running
+      return [.send(running ? .resume : .pause)]
     case .singleStep:
-      return run.status == .paused ? [.send(.singleStep)] : []
+      return live.isActive && !live.wantsRunning ? [.send(.singleStep)] : []
     case .reset:
-      return startRun(&model, run.config)
+      return startRun(&model, live.view.config)
     case .learningRateUp, .learningRateDown:
-      guard model.hasLiveRun else { return [] }
-      let lr = run.currentLearningRate * (action == .learningRateUp ? 2 : 0.5)
+      guard live.isActive else { return [] }
+      let lr = live.learningRate * (action == .learningRateUp ? 2 : 0.5)
+      model.live?.requestedLearningRate = lr
       model.notice = "learning rate → \(Format.number(lr))"
       return [.send(.setLearningRate(lr))]
     case .editTableau:
@@ -111,8 +107,8 @@ extension Workbench {
   static func tick(_ model: inout WorkbenchModel, _ t: Double) -> [Effect] {
     let dt = max(0, t - model.now)
     model.now = t
-    if let run = model.run, model.replay == nil {
-      model.rateSamples.append((t, run.step))
+    if let live = model.live, live.isActive {
+      model.rateSamples.append((t, live.view.step))
       model.rateSamples.removeAll { t - $0.time > 3 }
     }
     if var r = model.replay, r.playing {
@@ -126,21 +122,27 @@ extension Workbench {
     return []
   }
 
-  static func trainerEvent(_ model: inout WorkbenchModel, _ event: TrainerEvent) -> [Effect] {
-    guard model.run != nil, model.replay == nil else { return [] }
+  /// What run `id`'s thread reported. The live run's status follows the thread: `.running`
+  /// says whether it steps, `.stopped` that it exited, `finished`/`diverged` that the run ended.
+  /// Events of any other run (one stopped to start this one) are ignored.
+  static func trainerEvent(_ model: inout WorkbenchModel, run id: Int, _ event: TrainerEvent) -> [Effect] {
+    guard var live = model.live, live.id == id else { return [] }
     switch event {
     case .run(let e):
-      model.run?.apply(e)
+      live.view.apply(e)
     case .running(let on):
-      if let s = model.run?.status, s == .running || s == .paused { model.run?.status = on ? .running : .paused }
+      if live.isActive { live.view.status = on ? .running : .paused }
+      if live.requestedRunning == on { live.requestedRunning = nil }
     case .stopped(let failure):
       if let failure {
-        model.run?.status = .failed
-        model.run?.message = failure
-      } else if let s = model.run?.status, s == .running || s == .paused {
-        model.run?.status = .stopped
+        live.view.status = .failed
+        live.view.message = failure
+      } else if live.isActive {
+        live.view.status = .stopped
       }
+      live.requestedRunning = nil
     }
+    model.live = live
     return []
   }
 }

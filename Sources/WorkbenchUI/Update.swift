@@ -12,10 +12,16 @@ public enum Workbench {
       return []
     case .tick(let t):
       return tick(&model, t)
-    case .trainer(let event):
-      return trainerEvent(&model, event)
-    case .sessionStarted(let path):
-      model.run?.sessionName = path
+    case .trainer(let id, let event):
+      return trainerEvent(&model, run: id, event)
+    case .runStarted(let id, let session):
+      guard model.live?.id == id else { return [] }
+      model.live?.view.sessionName = session
+      return []
+    case .runFailed(let id, let message):
+      guard model.live?.id == id else { return [] }
+      model.live?.view.status = .failed
+      model.live?.view.message = "cannot start: \(message)"
       return []
     case .sessionsListed(let listings):
       model.sessions = listings
@@ -26,8 +32,7 @@ public enum Workbench {
       var view = RunView(config: config, sessionName: file)
       for e in events { view.apply(e) }
       if view.status == .idle { view.status = .stopped }
-      model.run = view
-      model.replay = ReplayState(file: file, cursor: view.step, lastStep: view.step)
+      model.replay = ReplaySession(file: file, view: view)
       model.screen = .replay
       model.notice = nil
       return []
@@ -88,7 +93,11 @@ public enum Workbench {
       model.screen = .compose
       return []
     case .openTrain:
-      if model.run != nil && model.replay == nil { model.screen = .train }
+      if model.live != nil {
+        model.screen = .train
+      } else {
+        model.notice = "no run yet: compose a cell and press space"
+      }
       return []
     default:
       break
@@ -101,9 +110,8 @@ public enum Workbench {
     }
   }
 
-  static func quit(_ model: inout WorkbenchModel) -> [Effect] {
-    model.hasLiveRun ? [.stopTraining, .quit] : [.quit]
-  }
+  /// Quitting: the runtime stops the live run first (final checkpoint, thread joined).
+  static func quit(_ model: inout WorkbenchModel) -> [Effect] { [.quit] }
 
   /// Pane toggles, focus, log-y, smoothing and the eigen view: shared by Train and Replay.
   static func viewAction(_ model: inout WorkbenchModel, _ action: Action) {

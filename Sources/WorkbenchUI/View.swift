@@ -37,7 +37,7 @@ extension Workbench {
       let current = s == model.screen
       x = p.write(&grid, " \(s.title) ", x + 1, 0, current ? Style(fg: .black, bg: .cyan, bold: true) : Style(reverse: true), clip: row)
     }
-    let cell = model.run?.config.cell ?? model.draft.config.cell
+    let cell = (model.screen == .compose ? nil : model.shownRun?.config.cell) ?? model.draft.config.cell
     let label = "\(cell.label)  t=\(cell.derivativeOrder) H=\(cell.hiddenSize) "
     p.write(&grid, label, grid.width - p.text(label).unicodeScalars.count, 0, Style(reverse: true), clip: row)
   }
@@ -52,14 +52,8 @@ extension Workbench {
         Span(r.playing ? p.text("▶ ") + "\(Format.number(r.speed)) steps/s" : "paused", style: Style(dim: true)),
       ]
       right = [Span(r.file + " ", style: Style(dim: true))]
-    } else if let run = model.run, model.screen == .train {
-      let color: Color = switch run.status {
-      case .running: .green
-      case .paused: .yellow
-      case .finished: .cyan
-      default: .red
-      }
-      left = [Span(" \(run.status.rawValue) ", style: Style(fg: .black, bg: color, bold: true)), Span(" step \(run.step) ")]
+    } else if let run = model.live?.view, model.screen == .train {
+      left = [runBadge(run), Span(" step \(run.step) ")]
       if let rate = model.stepsPerSecond, run.status == .running {
         left.append(Span(String(format: "%.1f steps/s ", rate), style: Style(dim: true)))
       }
@@ -68,12 +62,29 @@ extension Workbench {
     } else {
       left = [Span(" \(model.screen.title) ", style: Style(bold: true))]
     }
+    // Away from Train, the live run stays in sight (t returns to it).
+    if model.screen != .train, let run = model.live?.view, run.status.isActive {
+      right.append(Span("live run (t) ", style: Style(dim: true)))
+      right += [runBadge(run), Span(" step \(run.step) ", style: Style(dim: true))]
+    }
     var center: [Span] = []
-    if let n = model.notice ?? model.run?.message.flatMap({ model.screen == .train ? $0 : nil }) {
+    if let n = model.notice ?? model.live?.view.message.flatMap({ model.screen == .train ? $0 : nil }) {
       center = [Span(p.text(n), style: Style(fg: .yellow))]
     }
     let line = StatusLine(left: left.map { Span(p.text($0.text), style: $0.style) }, center: center, right: right, mode: model.mode, fill: Style(dim: false))
     line.render(in: Rect(x: 0, y: y, width: grid.width, height: 1), into: &grid)
+  }
+
+  /// The run's status as a coloured badge: ` RUNNING `.
+  static func runBadge(_ run: RunView) -> Span {
+    let color: Color =
+      switch run.status {
+      case .running: .green
+      case .paused, .starting: .yellow
+      case .finished: .cyan
+      default: .red
+      }
+    return Span(" \(run.status.rawValue) ", style: Style(fg: .black, bg: color, bold: true))
   }
 
   static func keyBar(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {

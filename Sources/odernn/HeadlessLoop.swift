@@ -5,7 +5,7 @@ import TerminalNCurses
 import Training
 
 /// The synchronous training loop of `odernn train`: steps the driver, writes events to the
-/// session (metrics merged into one event per ~0.2 s), shows progress, stops cleanly on
+/// session (through `TrainingLoop`, at its one flush cadence), shows progress, stops cleanly on
 /// SIGINT/SIGTERM.
 struct HeadlessLoop {
   let run: any TrainingRun
@@ -43,59 +43,44 @@ struct HeadlessLoop {
   }
 
   func execute() throws -> Summary {
-    let driver = TrainingDriver(run: run)
     InterruptFlag.install(signals: [SIGINT, SIGTERM])
     let clock = ContinuousClock()
     let started = clock.now
+    func seconds(since t: ContinuousClock.Instant) -> Double { (clock.now - t).inSeconds }
+    let loop = TrainingLoop(driver: TrainingDriver(run: run)) { seconds(since: started) }
     let firstStep = run.step
-    var pending: [StepMetrics] = []
-    var lastWrite = clock.now
     var lastProgress = clock.now
     var summary = Summary(steps: firstStep, firstStep: firstStep, status: "interrupted", seconds: 0)
 
-    func seconds(since t: ContinuousClock.Instant) -> Double { (clock.now - t).inSeconds }
     func write(_ events: [RunEvent]) throws {
       do { try writer.append(events) } catch { throw CommandFailure(description: error.description, exitCode: 2) }
     }
-    func flushMetrics() throws {
-      if !pending.isEmpty { try write([.metrics(pending)]) }
-      pending.removeAll(keepingCapacity: true)
-      lastWrite = clock.now
-    }
 
-    while !driver.isDone {
+    while !loop.isDone {
       if InterruptFlag.isRaised {
-        try flushMetrics()
-        try write(driver.stop())
-        printError("")
+        try write(loop.stop())
         break
       }
-      for event in driver.advance() {
-        switch event {
-        case .metrics(let rows):
-          pending += rows
-          for m in rows {
-            summary.finalLoss = m.loss
-            if let v = m.valLoss { summary.finalValLoss = v }
-            if json { CommandSupport.printJSON(SessionCodec.payload(.metrics([m]))[0] ?? .null) }
-          }
-        default:
-          try flushMetrics()
-          try write([event])
-          if case .finished = event { summary.status = "finished" }
-          if case .diverged(_, let reason) = event {
-            summary.status = "diverged"
-            printError("\nodernn: training diverged: \(reason)")
-          }
+      let (due, rows) = loop.step()
+      for m in rows {
+        summary.finalLoss = m.loss
+        if let v = m.valLoss { summary.finalValLoss = v }
+        if json { CommandSupport.printJSON(SessionCodec.payload(.metrics([m]))[0] ?? .null) }
+      }
+      try write(due)
+      for event in due {
+        if case .finished = event { summary.status = "finished" }
+        if case .diverged(_, let reason) = event {
+          summary.status = "diverged"
+          printError((progress ? "\n" : "") + "odernn: training diverged: \(reason)")
         }
       }
-      if seconds(since: lastWrite) >= 0.2 { try flushMetrics() }
       if progress && seconds(since: lastProgress) >= 0.1 {
         lastProgress = clock.now
         showProgress(elapsed: seconds(since: started), done: run.step - firstStep, loss: summary.finalLoss)
       }
     }
-    try flushMetrics()
+    try write(loop.flush())
     if progress { printError("") }
     summary.steps = run.step
     summary.seconds = seconds(since: started)

@@ -49,6 +49,48 @@ struct TmuxWorkbenchTests {
     #expect(tmux.waitFor(seconds: 20) { _ in !tmux.isRunning })
   }
 
+  /// The central loop: train, restart, recompose, train again. Each new run is RUNNING and
+  /// can be paused (the old thread's end never marks it STOPPED), and every session verifies.
+  @Test func restartAndRecomposeWhileRunning() throws {
+    let binary = try #require(Tmux.odernnBinary, "build odernn first (swift build)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let tmux = Tmux(directory: dir.path)
+    defer { tmux.killServer() }
+
+    try tmux.start(binary.path, width: 120, height: 36)
+    #expect(tmux.waitFor { $0.contains("Compose") && $0.contains("space train") }, "\(tmux.screen)")
+    tmux.send("Space")
+    #expect(tmux.waitFor(seconds: 120) { Tmux.step(in: $0) >= 3 && $0.contains("RUNNING") }, "\(tmux.screen)")
+    tmux.send("r")
+    #expect(tmux.waitFor(seconds: 120) { $0.contains("RUNNING") && Tmux.step(in: $0) >= 3 }, "after r:\n\(tmux.screen)")
+    #expect(!tmux.screen.contains("STOPPED"))
+    tmux.send("Space")
+    #expect(tmux.waitFor { $0.contains("PAUSED") }, "the restarted run could not be paused:\n\(tmux.screen)")
+    tmux.send("Space")
+    #expect(tmux.waitFor { $0.contains("RUNNING") }, "\(tmux.screen)")
+    // Recompose while it runs: hidden size 64 → 128, then start the new cell.
+    tmux.send("c")
+    #expect(tmux.waitFor { $0.contains("Compose") && $0.contains("live run (t)") }, "\(tmux.screen)")
+    for key in ["Down", "Down", "Right"] { tmux.send(key) }
+    #expect(tmux.waitFor { $0.contains("H=128") }, "\(tmux.screen)")
+    tmux.send("Space")
+    #expect(tmux.waitFor(seconds: 120) { $0.contains("RUNNING") && $0.contains("H=128") && Tmux.step(in: $0) >= 2 }, "\(tmux.screen)")
+    tmux.send("Space")
+    #expect(tmux.waitFor { $0.contains("PAUSED") }, "the recomposed run could not be paused:\n\(tmux.screen)")
+    tmux.send("q")
+    #expect(tmux.waitFor(seconds: 60) { _ in !tmux.isRunning }, "q did not quit")
+
+    let sessions = dir.appendingPathComponent("sessions")
+    let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { $0.hasSuffix(".session") }.sorted()
+    #expect(files.count == 3, "\(files)")
+    for file in files {
+      let verify = try Tmux.run(binary.path, ["replay", "sessions/\(file)", "--verify", "--headless"], in: dir.path)
+      #expect(verify.status == 0 && verify.output.contains("bit for bit"), "\(file): \(verify.output)")
+    }
+  }
+
   @Test func refusesWhenStdoutIsNotATerminal() throws {
     let binary = try #require(Tmux.odernnBinary)
     let result = try Tmux.run(binary.path, [], in: FileManager.default.temporaryDirectory.path)

@@ -43,8 +43,10 @@ enum Fixtures {
   static func training(_ size: Size, mode: RenderMode = .unicode) -> WorkbenchModel {
     var m = model(size, mode: mode)
     _ = Workbench.update(&m, .key(.character(" ")))
-    _ = Workbench.update(&m, .sessionStarted(path: "sessions/20261122-050000-euler-adding.session"))
-    for e in events() { _ = Workbench.update(&m, .trainer(.run(e))) }
+    let id = m.live?.id ?? 0
+    _ = Workbench.update(&m, .runStarted(run: id, session: "sessions/20261122-050000-euler-adding.session"))
+    _ = Workbench.update(&m, .trainer(run: id, .running(true)))
+    for e in events() { _ = Workbench.update(&m, .trainer(run: id, .run(e))) }
     return m
   }
 }

@@ -17,43 +17,56 @@ struct UpdateTests {
     var m = Fixtures.model(Self.size)
     let effects = press(&m, .character(" "))
     #expect(m.screen == .train)
-    #expect(m.run?.status == .running)
-    #expect(effects == [.startTraining(ComposeDraft().config), .send(.start)])
+    #expect(m.live?.view.status == .starting, "STARTING until the thread reports")
+    #expect(effects == [.startTraining(run: 1, ComposeDraft().config)])
+    _ = Workbench.update(&m, .trainer(run: 1, .running(true)))
+    #expect(m.live?.view.status == .running)
     // DESIGN §1.9: adding T=100, antisymmetric euler, H=64, until stopped.
     let c = ComposeDraft().config
     #expect(c.task == .adding(length: 100) && c.cell.tableau.name == "euler" && c.cell.structure == .antisymmetric)
     #expect(c.cell.hiddenSize == 64 && c.steps == nil)
   }
 
+  /// Pause and resume are requests; the status follows what the thread reports, and a second
+  /// press before the report builds on the first (pause, then resume again).
   @Test func spacePausesAndResumesAndNStepsOnlyWhilePaused() {
     var m = Fixtures.training(Self.size)
+    let id = m.live?.id ?? 0
     #expect(press(&m, .character("n")) == [])
     #expect(press(&m, .character(" ")) == [.send(.pause)])
-    #expect(m.run?.status == .paused)
+    #expect(m.live?.view.status == .running, "still RUNNING until the thread says it paused")
+    #expect(press(&m, .character(" ")) == [.send(.resume)], "a quick second press resumes")
+    #expect(press(&m, .character(" ")) == [.send(.pause)])
+    _ = Workbench.update(&m, .trainer(run: id, .running(false)))
+    #expect(m.live?.view.status == .paused)
     #expect(press(&m, .character("n")) == [.send(.singleStep)])
     #expect(press(&m, .character(" ")) == [.send(.resume)])
-    #expect(m.run?.status == .running)
+    _ = Workbench.update(&m, .trainer(run: id, .running(true)))
+    #expect(m.live?.view.status == .running)
   }
 
   @Test func resetRestartsWithTheSameConfig() {
     var m = Fixtures.training(Self.size)
-    let config = m.run?.config
+    let config = m.live?.view.config
     let effects = press(&m, .character("r"))
-    #expect(effects.first == .stopTraining)
-    #expect(effects.contains(.startTraining(config ?? Fixtures.config)))
-    #expect(m.run?.step == 0)
+    #expect(effects == [.startTraining(run: 2, config ?? Fixtures.config)], "the runtime stops run 1 first")
+    #expect(m.live?.id == 2 && m.live?.view.step == 0 && m.live?.view.status == .starting)
   }
 
+  /// Each press builds on the rate asked for last, not on the one last displayed: `+ + +`
+  /// before the trainer answers is ×8.
   @Test func plusAndMinusDoubleAndHalveTheLearningRate() {
     var m = Fixtures.training(Self.size)
     #expect(press(&m, .character("+")) == [.send(.setLearningRate(0.006))])
-    #expect(press(&m, .character("-")) == [.send(.setLearningRate(0.0015))])
+    #expect(press(&m, .character("+")) == [.send(.setLearningRate(0.012))])
+    #expect(press(&m, .character("+")) == [.send(.setLearningRate(0.024))])
+    #expect(press(&m, .character("-")) == [.send(.setLearningRate(0.012))])
   }
 
   @Test func quitStopsTrainingFirstAndSaveCheckpoints() {
     var m = Fixtures.training(Self.size)
     #expect(press(&m, .control("s")) == [.save])
-    #expect(press(&m, .character("q")) == [.stopTraining, .quit])
+    #expect(press(&m, .character("q")) == [.quit], "the runtime stops the run first")
     var idle = Fixtures.model(Self.size)
     #expect(press(&idle, .character("q")) == [.quit])
     #expect(press(&idle, .control("s")) == [])
@@ -204,12 +217,20 @@ struct UpdateTests {
     var full = replayed(Fixtures.events())
     #expect(full.screen == .replay && full.replay?.cursor == 200)
     #expect(Workbench.render(full).lines().joined().contains("step 200/200"))
-    full.screen = .train
+    /// The replayed run drawn on the Train screen, as if it were live.
+    func onTrain(_ m: WorkbenchModel) -> WorkbenchModel {
+      var m = m
+      var run = LiveRun(id: 1, config: Fixtures.config)
+      run.view = m.replay?.view ?? run.view
+      m.live = run
+      m.screen = .train
+      return m
+    }
+    full = onTrain(full)
     let panes = { (m: WorkbenchModel) in Array(Workbench.render(m).lines()[0..<(size.height - 2)]) }
     #expect(panes(full) == panes(live))
     // A session cut short gives other panes: the comparison is not vacuous.
-    var cut = replayed(Array(Fixtures.events().dropLast(20)))
-    cut.screen = .train
+    let cut = onTrain(replayed(Array(Fixtures.events().dropLast(20))))
     #expect(panes(cut) != panes(live))
   }
 }

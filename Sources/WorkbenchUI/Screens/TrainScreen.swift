@@ -8,7 +8,7 @@ import Training
 /// cursor step.
 enum TrainScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
-    guard let run = model.run else {
+    guard let run = model.shownRun else {
       let inner = p.box(&grid, body, "Train")
       p.write(&grid, "nothing is training: compose a cell and press space", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
@@ -45,7 +45,7 @@ enum TrainScreen {
     }
   }
 
-  static func progress(_ r: ReplayState, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+  static func progress(_ r: ReplaySession, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let label = " step \(r.cursor) of \(r.lastStep) "
     let barWidth = max(0, rect.width - label.count - 2)
     let filled = r.lastStep > 0 ? Int(Double(barWidth) * Double(r.cursor) / Double(r.lastStep)) : barWidth
