@@ -50,11 +50,11 @@ struct BenchCommand: ParsableCommand {
         ]))
       return
     }
-    print("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
+    StandardOutput.line("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
     let nameWidth = max(28, (rows.map(\.name.count).max() ?? 0) + 2)
-    print("name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit          median        min        max  runs")
+    StandardOutput.line("name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit          median        min        max  runs")
     for r in rows {
-      print(
+      StandardOutput.line(
         r.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + r.unit.padding(toLength: 12, withPad: " ", startingAt: 0)
           + String(format: "%10.1f %10.1f %10.1f  %4d", r.median, r.min, r.max, r.runs))
     }

@@ -64,7 +64,7 @@ enum CommandSupport {
 
   /// Prints a JSON value on one line of stdout (spaced, for people and programs).
   static func printJSON(_ value: JSON) {
-    print(value.serialized(.spaced))
+    StandardOutput.line(value.serialized(.spaced))
   }
 
   /// Whether file descriptor `fd` is a terminal.

@@ -51,7 +51,7 @@ struct EvalCommand: ParsableCommand {
     if json {
       CommandSupport.printJSON(.object(["loss": .number(result.loss), "gradNorm": .number(result.gradNorm)]))
     } else {
-      print("loss \(result.loss)  gradNorm \(result.gradNorm)")
+      StandardOutput.line("loss \(result.loss)  gradNorm \(result.gradNorm)")
     }
   }
 

@@ -17,9 +17,13 @@ struct CommandFailure: Error, CustomStringConvertible {
 @main
 enum Main {
   static func main() {
+    // A closed pipe is an error value of write(2), handled by StandardOutput, not a signal
+    // that kills the process before its session is finished.
+    signal(SIGPIPE, SIG_IGN)
     do {
       var command = try Odernn.parseAsRoot()
       try command.run()
+      try StandardOutput.finish()
     } catch let failure as CommandFailure {
       printError("odernn: \(failure.description)")
       exit(failure.exitCode)

@@ -38,7 +38,7 @@ struct ReplayCommand: ParsableCommand {
       }
       do {
         let n = try SessionVerifier.verify(session, path: file, tolerance: tolerance)
-        print("verified \(n) steps of \(file)" + (tolerance.map { " (tolerance \($0))" } ?? " bit for bit"))
+        StandardOutput.line("verified \(n) steps of \(file)" + (tolerance.map { " (tolerance \($0))" } ?? " bit for bit"))
       } catch let mismatch as SessionVerifier.Mismatch {
         throw CommandFailure(description: "\(file): verification failed at \(mismatch.description)", exitCode: 1)
       } catch {

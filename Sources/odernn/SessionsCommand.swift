@@ -30,13 +30,13 @@ struct SessionsCommand: ParsableCommand {
         return
       }
       if rows.isEmpty {
-        print("no sessions in ./\(folder)")
+        StandardOutput.line("no sessions in ./\(folder)")
         return
       }
-      print("file".padding(toLength: 44, withPad: " ", startingAt: 0) + " tableau            t  task     steps   final loss   status")
+      StandardOutput.line("file".padding(toLength: 44, withPad: " ", startingAt: 0) + " tableau            t  task     steps   final loss   status")
       for r in rows {
         let loss = r.finalLoss.map { String(format: "%.5g", $0) } ?? "-"
-        print(
+        StandardOutput.line(
           r.file.padding(toLength: 44, withPad: " ", startingAt: 0) + " "
             + r.tableau.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
             + (r.derivativeOrder.map(String.init) ?? "-") + "  "

@@ -38,8 +38,8 @@ struct TableauCommand: ParsableCommand {
         CommandSupport.printJSON(.array(ButcherTableau.catalog.map(TableauCommand.json)))
         return
       }
-      print(ButcherTableau.listHeader)
-      for t in ButcherTableau.catalog { print(t.listRow()) }
+      StandardOutput.line(ButcherTableau.listHeader)
+      for t in ButcherTableau.catalog { StandardOutput.line(t.listRow()) }
     }
   }
 
@@ -64,11 +64,11 @@ struct TableauCommand: ParsableCommand {
         CommandSupport.printJSON(TableauCommand.json(t))
         return
       }
-      print(t.diagramText())
-      print()
-      print(t.summaryText())
-      print()
-      print(t.regionPlotText(columns: 61, rows: 21))
+      StandardOutput.line(t.diagramText())
+      StandardOutput.line("")
+      StandardOutput.line(t.summaryText())
+      StandardOutput.line("")
+      StandardOutput.line(t.regionPlotText(columns: 61, rows: 21))
     }
   }
 }

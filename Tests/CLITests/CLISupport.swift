@@ -86,6 +86,28 @@ enum CLI {
       stderr: (try? String(contentsOf: r.err, encoding: .utf8)) ?? "")
   }
 
+  /// Runs a bash script in `dir` with `$ODERNN` naming the binary (for pipes, redirections and
+  /// resource limits), to completion.
+  @discardableResult
+  static func shell(_ script: String, in dir: URL) throws -> Result {
+    guard let binary else { throw CLIError("the odernn binary was not found") }
+    let id = UUID().uuidString
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-out-\(id)")
+    let err = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-err-\(id)")
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    FileManager.default.createFile(atPath: err.path, contents: nil)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/bash")
+    p.arguments = ["-c", script]
+    p.environment = ProcessInfo.processInfo.environment.merging(["ODERNN": binary]) { $1 }
+    p.currentDirectoryURL = dir
+    p.standardInput = FileHandle.nullDevice
+    p.standardOutput = try FileHandle(forWritingTo: out)
+    p.standardError = try FileHandle(forWritingTo: err)
+    try p.run()
+    return try finish(Running(process: p, out: out, err: err, started: Date()))
+  }
+
   /// Runs `odernn ARGUMENTS` in `dir` to completion.
   @discardableResult
   static func run(_ arguments: [String], in dir: URL) throws -> Result {
