@@ -44,6 +44,8 @@ extension SessionCodec {
       event = .diverged(step: try int(p, "step"), reason: p["reason"]?.stringValue ?? "")
     case "finished":
       event = .finished(step: try int(p, "step"))
+    case "stopped":
+      event = .stopped(step: try int(p, "step"))
     default:
       return nil
     }

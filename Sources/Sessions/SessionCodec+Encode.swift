@@ -38,7 +38,7 @@ public enum SessionCodec {
       return .object(["step": int(c.step), "action": .string(c.action.rawValue), "value": c.value.map(JSON.number) ?? .null])
     case .diverged(let step, let reason):
       return .object(["step": int(step), "reason": .string(reason)])
-    case .finished(let step):
+    case .finished(let step), .stopped(let step):
       return .object(["step": int(step)])
     }
   }

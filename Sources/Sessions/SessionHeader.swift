@@ -62,13 +62,16 @@ public struct SessionHeader: Sendable, Equatable {
     odernn = o["odernn"]?.stringValue ?? ""
     blasCore = o["blas"]?["core"]?.stringValue ?? ""
     blasThreads = o["blas"]?["threads"]?.intValue ?? 1
-    if let p = o["parent"], case .object = p {
-      guard let file = p["file"]?.stringValue, let step = p["step"]?.intValue else {
-        throw SessionError(line: 1, "\"parent\" needs \"file\" and \"step\"")
+    switch o["parent"] {
+    case nil, .null?:
+      parent = nil
+    case .object(let p)?:
+      guard let file = p["file"]?.stringValue, !file.isEmpty, let step = p["step"]?.intValue, step >= 0 else {
+        throw SessionError(line: 1, "\"parent\" needs a \"file\" name and a \"step\" ≥ 0")
       }
       parent = (file, step)
-    } else {
-      parent = nil
+    case let other?:
+      throw SessionError(line: 1, "\"parent\" must be null or {\"file\", \"step\"}, got \(other.kindDescription)")
     }
     self.config = config
   }
@@ -87,19 +90,29 @@ public struct SessionHeader: Sendable, Equatable {
   }
 }
 
-/// A session file that cannot be read, with the line number where it went wrong.
+/// A session file that cannot be read: the file, the line where it went wrong, what is wrong.
 public struct SessionError: Error, CustomStringConvertible, Equatable {
+  /// The file, when known.
+  public let file: String?
   /// 1-based line number (0 when the problem is the file itself).
   public let line: Int
   /// What is wrong.
   public let reason: String
 
-  /// An error at `line`.
-  public init(line: Int, _ reason: String) {
+  /// An error at `line` (of `file`).
+  public init(file: String? = nil, line: Int, _ reason: String) {
+    self.file = file
     self.line = line
     self.reason = reason
   }
 
-  /// `line 7: ...`, or the reason alone for whole-file problems.
-  public var description: String { line > 0 ? "line \(line): \(reason)" : reason }
+  /// The same error, said of `file` (unless it names one already).
+  public func `in`(file: String) -> SessionError {
+    self.file == nil ? SessionError(file: file, line: line, reason) : self
+  }
+
+  /// `FILE: line 7: ...`; each part only when known.
+  public var description: String {
+    (file.map { "\($0): " } ?? "") + (line > 0 ? "line \(line): " : "") + reason
+  }
 }

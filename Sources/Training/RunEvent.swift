@@ -36,6 +36,10 @@ public enum RunEvent: Sendable, Equatable {
   case diverged(step: Int, reason: String)
   /// Training ended normally.
   case finished(step: Int)
+  /// The user stopped the run before it ended (quit, a restart, SIGTERM): an orderly stop,
+  /// after its final checkpoint. A session that ends without one of `finished`, `diverged`
+  /// or `stopped` was killed.
+  case stopped(step: Int)
 
   /// The kind as written in the file.
   public var kind: String {
@@ -47,6 +51,7 @@ public enum RunEvent: Sendable, Equatable {
     case .control: "control"
     case .diverged: "diverged"
     case .finished: "finished"
+    case .stopped: "stopped"
     }
   }
 }

@@ -61,11 +61,12 @@ public final class TrainingDriver {
     run.step > 0 && lastCheckpointStep != run.step ? checkpoint() : nil
   }
 
-  /// Ends the run here (the user stopped it): a final checkpoint unless one was just taken.
+  /// Ends the run here (the user stopped it): a final checkpoint unless one was just taken,
+  /// then `stopped`. Nothing when the run had already ended.
   public func stop() -> [RunEvent] {
     guard !isDone else { return [] }
     isDone = true
-    return checkpointNow().map { [$0] } ?? []
+    return (checkpointNow().map { [$0] } ?? []) + [.stopped(step: run.step)]
   }
 
   private func checkpoint() -> RunEvent {

@@ -77,6 +77,9 @@ public struct RunView: Sendable {
     case .finished(let s):
       status = .finished
       step = max(step, s)
+    case .stopped(let s):
+      status = .stopped
+      step = max(step, s)
     }
   }
 

@@ -59,6 +59,7 @@ struct HeadlessLoop {
     while !loop.isDone {
       if InterruptFlag.isRaised {
         try write(loop.stop())
+        summary.status = "stopped"
         break
       }
       let (due, rows) = loop.step()
@@ -70,6 +71,7 @@ struct HeadlessLoop {
       try write(due)
       for event in due {
         if case .finished = event { summary.status = "finished" }
+        if case .stopped = event { summary.status = "stopped" }
         if case .diverged(_, let reason) = event {
           summary.status = "diverged"
           printError((progress ? "\n" : "") + "odernn: training diverged: \(reason)")

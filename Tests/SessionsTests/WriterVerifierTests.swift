@@ -73,10 +73,14 @@ struct VerifierTests {
     #"{"cell":{"hiddenSize":4,"tableau":"rk4","stepSize":0.5},"task":{"name":"copy","delay":3,"symbols":3,"length":2},"batchSize":6,"steps":20,"diagnosticsEvery":4,"checkpointEvery":8,"precision":"float64"}"#)
 
   static func session(_ events: [RunEvent], parent: (String, Int)? = nil, config: TrainingConfig = config) -> Session {
+    try! parsed(events, parent: parent, config: config)
+  }
+
+  static func parsed(_ events: [RunEvent], parent: (String, Int)? = nil, config: TrainingConfig = config) throws -> Session {
     let bytes = Array(
       ([header(config, parent: parent).json.serialized()] + events.map { SessionCodec.line(TimedEvent(time: 0, event: $0)) })
         .joined(separator: "\n").utf8)
-    return try! Session.parse(bytes + [0x0A])
+    return try Session.parse(bytes + [0x0A])
   }
 
   static func mismatch(_ s: Session, path: String = "/tmp/x.session", tolerance: Double? = nil) -> SessionVerifier.Mismatch? {
@@ -168,13 +172,21 @@ struct VerifierTests {
     #expect(child.metrics.map(\.step) == Array(9...16))
     #expect(child.metrics.allSatisfy { $0.lr == 0.05 })
     #expect(try SessionVerifier.verify(child, path: dir.path("child.session"), tolerance: nil) == 8)
-    let missingStep = Self.session(childEvents, parent: ("parent.session", 5), config: childConfig)
+    // A parent without a checkpoint at the step the child names.
+    try writeSession(
+      dir.path("uncheckpointed.session"), header(Self.config),
+      parentEvents.filter { if case .checkpoint(let c) = $0 { c.step != 8 } else { true } })
+    let missingStep = Self.session(childEvents, parent: ("uncheckpointed.session", 8), config: childConfig)
     #expect(throws: SessionError.self) { try SessionVerifier.verify(missingStep, path: dir.path("child.session"), tolerance: nil) }
     let missingFile = Self.session(childEvents, parent: ("nope.session", 8), config: childConfig)
     #expect(throws: SessionError.self) { try SessionVerifier.verify(missingFile, path: dir.path("child.session"), tolerance: nil) }
-    // Verified from scratch instead of from the checkpoint, the child does not match.
-    let orphan = Self.session(childEvents, config: childConfig)
-    #expect(Self.mismatch(orphan)?.step == 9)
+    // Metrics that do not start right after the parent's step are no session a run writes.
+    #expect(throws: SessionError(line: 2, "metrics for step 9 where step 6 is next (exactly one object per step, in order)")) {
+      try Self.parsed(childEvents, parent: ("parent.session", 5), config: childConfig)
+    }
+    #expect(throws: SessionError(line: 2, "metrics for step 9 where step 1 is next (exactly one object per step, in order)")) {
+      try Self.parsed(childEvents, config: childConfig)
+    }
   }
 
   @Test func matchesSemantics() {

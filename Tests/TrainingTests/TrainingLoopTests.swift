@@ -65,7 +65,7 @@ struct TrainingLoopTests {
     _ = loop.step()
     now += 0.01
     let stop = loop.stop()
-    #expect(stop.map(\.kind) == ["metrics", "checkpoint"])
+    #expect(stop.map(\.kind) == ["metrics", "checkpoint", "stopped"])
     #expect(loop.isDone && loop.step().due.isEmpty)
   }
 }

@@ -1,0 +1,72 @@
+import Training
+
+/// The order a run writes its events in, checked line by line as a session is read
+/// (DESIGN §1.5): a reader refuses what no run could have written, naming the line.
+///
+/// With `s` the last step whose metrics were read (the parent's checkpoint step for a resumed
+/// session, else 0):
+/// - metrics: exactly one object per step, in order: the next row is step `s + 1`;
+/// - grads, eigen, checkpoint, diverged, finished, stopped: about step `s` (the step just run);
+/// - control: applies before the next step, `s + 1`; `setLearningRate` takes a finite value
+///   > 0, `setDiagnosticsEvery` an integer ≥ 1, pause and resume no value;
+/// - nothing follows diverged, finished or stopped.
+struct SessionConsistency {
+  private(set) var lastStep: Int
+  private var ended: String?
+
+  /// A check of a session that starts after step `first` (its parent's checkpoint, or 0).
+  init(after first: Int) { lastStep = first }
+
+  /// Checks the next event; the message says what is wrong (the reader adds the line).
+  mutating func check(_ event: RunEvent) throws(SessionError) {
+    if let ended { throw SessionError(line: 0, "a \(event.kind) event after the run \(ended)") }
+    switch event {
+    case .metrics(let rows):
+      for r in rows {
+        guard r.step == lastStep + 1 else {
+          throw SessionError(line: 0, "metrics for step \(r.step) where step \(lastStep + 1) is next (exactly one object per step, in order)")
+        }
+        lastStep = r.step
+      }
+    case .grads(let g): try about(g.step, "grads")
+    case .eigen(let e): try about(e.step, "eigen")
+    case .checkpoint(let c): try about(c.step, "checkpoint")
+    case .control(let c):
+      guard c.step == lastStep + 1 else {
+        throw SessionError(line: 0, "control at step \(c.step) where the next step is \(lastStep + 1)")
+      }
+      try Self.checkValue(c)
+    case .diverged(let step, _):
+      try about(step, "diverged")
+      ended = "diverged"
+    case .finished(let step):
+      try about(step, "finished")
+      ended = "finished"
+    case .stopped(let step):
+      try about(step, "stopped")
+      ended = "was stopped"
+    }
+  }
+
+  private func about(_ step: Int, _ kind: String) throws(SessionError) {
+    guard step == lastStep else {
+      throw SessionError(line: 0, "\(kind) for step \(step) after the metrics of step \(lastStep)")
+    }
+  }
+
+  /// The value a control action takes.
+  static func checkValue(_ c: ControlEvent) throws(SessionError) {
+    switch c.action {
+    case .setLearningRate:
+      guard let v = c.value, v.isFinite, v > 0 else {
+        throw SessionError(line: 0, "setLearningRate needs a finite value > 0, got \(c.value.map { "\($0)" } ?? "none")")
+      }
+    case .setDiagnosticsEvery:
+      guard let v = c.value, v >= 1, v <= 1_000_000, v == v.rounded() else {
+        throw SessionError(line: 0, "setDiagnosticsEvery needs an integer in 1...1000000, got \(c.value.map { "\($0)" } ?? "none")")
+      }
+    case .pause, .resume:
+      guard c.value == nil else { throw SessionError(line: 0, "\(c.action.rawValue) takes no value") }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import JSON
+import Testing
+import Training
+
+@testable import Sessions
+
+/// What no run writes is refused when a session is read, naming the line: metrics that repeat,
+/// skip or reorder steps, diagnostics or checkpoints about another step, control events with
+/// values no user could set, events after the end, a header's `parent` of the wrong shape.
+@Suite("Session consistency")
+struct ConsistencyTests {
+  static let config = try! parseConfig(
+    #"{"cell":{"hiddenSize":3},"task":{"name":"adding","length":6},"batchSize":4,"steps":12,"diagnosticsEvery":4,"checkpointEvery":5,"precision":"float64"}"#)
+
+  /// A recorded run, one event a line, as a session's lines (header first).
+  static func lines(controls: [Int: (ControlEvent.Action, Double?)] = [:]) throws -> [String] {
+    let events = try recordRun(config, steps: 12, controls: controls)
+    // One metrics event a step, so that rows can be duplicated and dropped line by line.
+    let split = events.flatMap { e -> [RunEvent] in
+      if case .metrics(let rows) = e { return rows.map { .metrics([$0]) } }
+      return [e]
+    }
+    return [header(config).json.serialized()] + split.map { SessionCodec.line(TimedEvent(time: 0, event: $0)) }
+  }
+
+  static func parse(_ lines: [String]) throws(SessionError) -> Session {
+    try Session.parse(Array((lines.joined(separator: "\n") + "\n").utf8))
+  }
+
+  static func isMetrics(_ line: String) -> Bool { line.contains(#""metrics""#) }
+
+  @Test func theRecordedRunReads() throws {
+    let s = try Self.parse(try Self.lines())
+    #expect(s.metrics.map(\.step) == Array(1...12) && s.status == "finished")
+  }
+
+  /// Every duplicated, dropped or swapped metrics line, at every position, is refused with
+  /// the number of the offending line.
+  @Test func everyRepeatedSkippedOrSwappedStepIsRefused() throws {
+    let base = try Self.lines()
+    let metricLines = base.indices.filter { Self.isMetrics(base[$0]) }
+    var refused = 0
+    for i in metricLines {
+      var duplicated = base
+      duplicated.insert(base[i], at: i + 1)
+      var dropped = base
+      dropped.remove(at: i)
+      var cases = [(duplicated, i + 2), (dropped, i + 1)]
+      if let j = metricLines.first(where: { $0 > i }) {
+        var swapped = base
+        swapped.swapAt(i, j)
+        cases.append((swapped, i + 1))
+      }
+      for (lines, expectedLine) in cases {
+        if i == metricLines.last && lines.count < base.count { continue }  // dropping the last row leaves a valid shorter prefix only if nothing follows
+        do {
+          _ = try Self.parse(lines)
+          Issue.record("accepted a session with line \(i + 1) changed")
+        } catch {
+          refused += 1
+          #expect(error.line <= expectedLine + 1 && error.line >= expectedLine - 1, "\(error)")
+        }
+      }
+    }
+    #expect(refused >= 3 * metricLines.count - 2)
+  }
+
+  @Test(arguments: [
+    (#"{"step": 4, "action": "setLearningRate", "value": -1}"#, "setLearningRate needs a finite value > 0, got -1.0"),
+    (#"{"step": 4, "action": "setLearningRate", "value": "nan"}"#, "setLearningRate needs a finite value > 0, got nan"),
+    (#"{"step": 4, "action": "setLearningRate", "value": null}"#, "setLearningRate needs a finite value > 0, got none"),
+    (#"{"step": 4, "action": "setDiagnosticsEvery", "value": 0}"#, "setDiagnosticsEvery needs an integer in 1...1000000, got 0.0"),
+    (#"{"step": 4, "action": "setDiagnosticsEvery", "value": 2.5}"#, "setDiagnosticsEvery needs an integer in 1...1000000, got 2.5"),
+    (#"{"step": 4, "action": "pause", "value": 3}"#, "pause takes no value"),
+    (#"{"step": 9, "action": "pause", "value": null}"#, "control at step 9 where the next step is 4"),
+  ])
+  func controlEventsWithImpossibleValuesAreRefused(payload: String, message: String) throws {
+    var lines = try Self.lines()
+    // After the metrics of step 3.
+    let at = try #require(lines.firstIndex { $0.contains(#""step":3,"#) && Self.isMetrics($0) }) + 1
+    lines.insert(#"[0.5, "control", \#(payload)]"#, at: at)
+    #expect(throws: SessionError(line: at + 1, message)) { try Self.parse(lines) }
+  }
+
+  @Test func eventsAboutAnotherStepOrAfterTheEndAreRefused() throws {
+    let base = try Self.lines()
+    let three = try #require(base.firstIndex { $0.contains(#""step":3,"#) && Self.isMetrics($0) }) + 1
+    var early = base
+    early.insert(#"[0.5, "finished", {"step": 2}]"#, at: three)
+    #expect(throws: SessionError(line: three + 1, "finished for step 2 after the metrics of step 3")) { try Self.parse(early) }
+    var after = base
+    after.append(base[three - 1])
+    #expect(throws: SessionError(line: after.count, "a metrics event after the run finished")) { try Self.parse(after) }
+  }
+
+  @Test(arguments: [("5", "a number"), (#""x""#, "a string"), ("[]", "an array")])
+  func aParentOfTheWrongShapeIsRefused(value: String, kind: String) throws {
+    var lines = try Self.lines()
+    lines[0] = lines[0].replacingOccurrences(of: #""parent":null"#, with: #""parent":\#(value)"#)
+    #expect(lines[0].contains(#""parent":\#(value)"#))
+    #expect(throws: SessionError(line: 1, "\"parent\" must be null or {\"file\", \"step\"}, got \(kind)")) { try Self.parse(lines) }
+  }
+
+  @Test func trailingBlankLinesAreNotEvents() throws {
+    let bytes = Array((try Self.lines().joined(separator: "\n") + "\n\n  \n").utf8)
+    #expect(try Session.parse(bytes).metrics.count == 12)
+  }
+
+  /// The file, then the line, once each: not `line 4: FILE: line 4: line 1, column 7: …`.
+  @Test func readErrorsNameTheFileAndTheLineOnce() throws {
+    let dir = try ScratchDirectory()
+    defer { dir.cleanUp() }
+    var lines = try Self.lines()
+    lines[3] = "[0.1, \"metrics\", [{\"step\": 3,"
+    lines.append(lines[4])
+    let path = dir.path("broken.session")
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    do {
+      _ = try Session.read(path: path)
+      Issue.record("read a broken file")
+    } catch {
+      #expect(error.description.hasPrefix("\(path): line 4: column "), "\(error)")
+      #expect(error.description.components(separatedBy: "line ").count == 2, "\(error)")
+    }
+  }
+}
