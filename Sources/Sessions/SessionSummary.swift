@@ -17,14 +17,19 @@ public struct SessionSummary: Sendable {
   public var steps: Int
   /// The last recorded loss.
   public var finalLoss: Double?
-  /// finished, diverged or interrupted.
+  /// finished, diverged, stopped (cleanly, by the user) or interrupted (killed).
   public var status: String
 
-  /// The summary of a session.
+  /// The summary of a session read in full.
   public init(file: String, session: Session) {
+    self.init(file: file, header: session.header, lastMetrics: session.metrics.last, status: session.status)
+  }
+
+  /// A summary from the header, the last metrics row and the status (`SessionTail`).
+  public init(file: String, header: SessionHeader, lastMetrics: StepMetrics?, status: String) {
     self.file = file
-    created = session.header.created
-    let cell = session.header.config["cell"]
+    created = header.created
+    let cell = header.config["cell"]
     let kind = cell?["kind"]?.stringValue ?? "ode"
     if kind == "ode" {
       let t = cell?["tableau"]
@@ -34,11 +39,10 @@ public struct SessionSummary: Sendable {
       tableau = kind
       derivativeOrder = nil
     }
-    task = session.header.config["task"]?["name"]?.stringValue ?? "?"
-    let metrics = session.metrics
-    steps = metrics.last?.step ?? 0
-    finalLoss = metrics.last?.loss
-    status = session.status
+    task = header.config["task"]?["name"]?.stringValue ?? "?"
+    steps = lastMetrics?.step ?? header.parent?.step ?? 0
+    finalLoss = lastMetrics?.loss
+    self.status = status
   }
 
   /// The DESIGN §1.2 object.

@@ -22,6 +22,12 @@ public enum InterruptFlag {
     action.sa_flags = 0
     sigemptyset(&action.sa_mask)
     for signal in signals { _ = sigaction(signal, &action, nil) }
+    // A process inherits its parent's signal mask (a test runner's worker thread blocks
+    // these): unblock them here, or the handler would never run.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for signal in signals { sigaddset(&unblock, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
   }
 
   /// Whether ctrl-c was pressed since the last ``reset()``.

@@ -15,14 +15,21 @@ struct SessionsCommand: ParsableCommand {
 
     func run() throws {
       let folder = "sessions"
-      let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-        .filter { $0.hasSuffix(".session") }.sorted()
+      var isFolder: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+      if exists && !isFolder.boolValue { throw CommandSupport.bad("./\(folder) is not a folder") }
+      let names: [String]
+      do {
+        names = exists ? try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".session") }.sorted() : []
+      } catch {
+        throw CommandSupport.bad("cannot list ./\(folder): \(error.localizedDescription)")
+      }
       var rows: [SessionSummary] = []
       for name in names {
         do {
-          rows.append(SessionSummary(file: name, session: try Session.read(path: "\(folder)/\(name)")))
+          rows.append(try SessionTail.summary(path: "\(folder)/\(name)", file: name))
         } catch {
-          printError("odernn: skipping \(folder)/\(name): \(error)")
+          printError("odernn: skipping \(error)")
         }
       }
       if json {

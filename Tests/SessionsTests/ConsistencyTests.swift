@@ -125,3 +125,47 @@ struct ConsistencyTests {
     }
   }
 }
+
+/// `sessions list` reads the header and the end of each file; it must say what reading the
+/// whole file says.
+@Suite("Session tail summaries")
+struct TailSummaryTests {
+  static func summaries(_ lines: [String], trailing: String = "\n") throws -> (tail: JSON, full: JSON) {
+    let dir = try ScratchDirectory()
+    defer { dir.cleanUp() }
+    let path = dir.path("s.session")
+    try (lines.joined(separator: "\n") + trailing).write(toFile: path, atomically: true, encoding: .utf8)
+    let full = SessionSummary(file: "s.session", session: try Session.read(path: path))
+    let tail = try SessionTail.summary(path: path, file: "s.session")
+    return (tail.json, full.json)
+  }
+
+  @Test func theTailSaysWhatTheWholeFileSays() throws {
+    let base = try ConsistencyTests.lines()
+    let lastMetrics = try #require(base.lastIndex { ConsistencyTests.isMetrics($0) })
+    let variants: [(String, [String], String)] = [
+      ("finished", base, "\n"),
+      ("killed after a checkpoint", Array(base[...lastMetrics]) + [base[lastMetrics + 1]], "\n"),
+      ("truncated last line", Array(base[...lastMetrics]) + [String(base[lastMetrics + 1].prefix(30))], ""),
+      ("stopped", Array(base[...lastMetrics]) + [#"[1, "stopped", {"step": 12}]"#], "\n"),
+      ("header only", [base[0]], "\n"),
+    ]
+    for (name, lines, trailing) in variants {
+      let (tail, full) = try Self.summaries(lines, trailing: trailing)
+      #expect(tail == full, "\(name)")
+    }
+    #expect(try Self.summaries(Array(base[...lastMetrics]) + [#"[1, "stopped", {"step": 12}]"#]).tail["status"] == "stopped")
+  }
+
+  /// Checkpoints far larger than the first window: the window doubles until it reaches the
+  /// last metrics line.
+  @Test func windowsGrowPastLargeCheckpoints() throws {
+    var config = ConsistencyTests.config
+    config.cell.hiddenSize = 120  // 120×120 doubles: a checkpoint line of ~200 KiB
+    let events = try recordRun(config, steps: 10)
+    let lines = [header(config).json.serialized()] + events.map { SessionCodec.line(TimedEvent(time: 0, event: $0)) }
+    #expect(lines.contains { $0.utf8.count > 128 << 10 })
+    let (tail, full) = try Self.summaries(lines)
+    #expect(tail == full && tail["steps"] == 10)
+  }
+}
