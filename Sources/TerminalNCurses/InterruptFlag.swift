@@ -13,8 +13,9 @@ public enum InterruptFlag {
   /// How many interrupts arrived since the last ``reset()``.
   static let count = Atomic<Int>(0)
 
-  /// Installs the handler for `signals` (idempotent). The workbench routes SIGINT only (its
-  /// terminal restores itself on SIGTERM); headless training adds SIGTERM, to stop cleanly.
+  /// Installs the handler for `signals` (idempotent): the workbench routes SIGINT, SIGTERM and
+  /// SIGHUP here, headless training SIGINT and SIGTERM, so that both stop cleanly (a final
+  /// checkpoint) instead of dying.
   public static func install(signals: [Int32] = [SIGINT]) {
     _ = count.load(ordering: .relaxed)
     var action = sigaction()

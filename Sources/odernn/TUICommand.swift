@@ -40,7 +40,9 @@ extension Workbench {
     }
     let replayConfig = try replay.map { try CommandSupport.trainingConfig(of: $0.session, $0.file) }
     try CommandSupport.setUpBLAS(threads: 1)
-    InterruptFlag.install()
+    // ctrl-c, SIGTERM and SIGHUP are orderly exits: the loop stops the run (final checkpoint,
+    // `stopped`) and the terminal is restored.
+    InterruptFlag.install(signals: [SIGINT, SIGTERM, SIGHUP])
     let terminal: NCursesTerminal
     do {
       terminal = try NCursesTerminal(options: NCursesTerminal.Options(forceASCII: ascii))

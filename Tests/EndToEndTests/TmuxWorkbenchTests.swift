@@ -91,6 +91,33 @@ struct TmuxWorkbenchTests {
     }
   }
 
+  /// SIGTERM and SIGHUP end the workbench as `q` does: the run's session ends with a final
+  /// checkpoint and `stopped`, so `train --resume` can continue it.
+  @Test(arguments: ["TERM", "HUP"])
+  func terminatingSignalsCheckpointFirst(_ signal: String) throws {
+    let binary = try #require(Tmux.odernnBinary, "build odernn first (swift build)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let tmux = Tmux(directory: dir.path)
+    defer { tmux.killServer() }
+    try tmux.start(binary.path, width: 100, height: 30)
+    #expect(tmux.waitFor { $0.contains("space train") }, "\(tmux.screen)")
+    tmux.send("Space")
+    #expect(tmux.waitFor(seconds: 120) { Tmux.step(in: $0) >= 3 }, "\(tmux.screen)")
+    let pid = tmux.tmux(["list-panes", "-t", "t", "-F", "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(try Tmux.run("/bin/kill", ["-\(signal)", pid], in: dir.path).status == 0)
+    #expect(tmux.waitFor(seconds: 60) { _ in !tmux.isRunning }, "SIG\(signal) did not end the workbench")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sessions").path)
+    let file = try #require(files.first { $0.hasSuffix(".session") })
+    let text = try String(contentsOfFile: dir.appendingPathComponent("sessions/\(file)").path, encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    #expect(lines.last?.contains(#""stopped""#) == true, "\(lines.suffix(2))")
+    #expect(lines.dropLast().last?.contains(#""checkpoint""#) == true)
+    let resume = try Tmux.run(binary.path, ["train", "--resume", "sessions/\(file)", "--steps", "2", "--out", "child.session"], in: dir.path)
+    #expect(resume.status == 0, "\(resume.output)")
+  }
+
   @Test func refusesWhenStdoutIsNotATerminal() throws {
     let binary = try #require(Tmux.odernnBinary)
     let result = try Tmux.run(binary.path, [], in: FileManager.default.temporaryDirectory.path)
