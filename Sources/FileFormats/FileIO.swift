@@ -39,14 +39,46 @@ public enum FileIO: Sendable {
     }
   }
 
-  /// Writes `bytes` to `url` atomically: into a temporary file in the same directory that is
-  /// then renamed over `url`, so readers see the old file or the new one, never a part.
-  /// Errors: `PATH: cannot write (reason)`.
-  public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws(FileFormatError) {
-    do {
-      try Data(bytes).write(to: url, options: .atomic)
-    } catch {
-      throw FileFormatError("cannot write (\(reason(error)))", source: displayName(url))
+  /// Writes `bytes` to `url` atomically: into a new temporary file in the same directory,
+  /// flushed to disk, then moved to `url`, so readers see the old file or the whole new one,
+  /// never a part; on any failure (a full disk) the temporary file is removed and nothing is
+  /// left behind. An existing `url` is replaced unless `replacing` is false (the commands pass
+  /// their `--force`: without it they refuse).
+  /// Errors: `PATH: cannot write (reason)`, `PATH: already exists (--force replaces it)`.
+  public static func writeAtomically(_ bytes: [UInt8], to url: URL, replacing: Bool = true) throws(FileFormatError) {
+    let name = displayName(url)
+    let path = url.path
+    if !replacing && FileManager.default.fileExists(atPath: path) {
+      throw FileFormatError("already exists (--force replaces it)", source: name)
+    }
+    let directory = url.deletingLastPathComponent().path
+    let temporary = "\(directory)/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw FileFormatError("cannot write (\(String(cString: strerror(errno))))", source: name) }
+    func fail(_ code: Int32) -> FileFormatError {
+      close(fd)
+      unlink(temporary)
+      return FileFormatError("cannot write (\(String(cString: strerror(code))))", source: name)
+    }
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { throw fail(n < 0 ? errno : EIO) }
+      offset += n
+    }
+    guard fsync(fd) == 0 else { throw fail(errno) }
+    guard close(fd) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw FileFormatError("cannot write (\(String(cString: strerror(code))))", source: name)
+    }
+    // link(2) refuses an existing target, so a file created meanwhile is never replaced.
+    let moved = replacing ? rename(temporary, path) : link(temporary, path)
+    let code = errno
+    if !replacing || moved != 0 { unlink(temporary) }
+    guard moved == 0 else {
+      throw FileFormatError(code == EEXIST ? "already exists (--force replaces it)" : "cannot write (\(String(cString: strerror(code))))", source: name)
     }
   }
 

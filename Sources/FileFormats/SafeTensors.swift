@@ -41,8 +41,8 @@ public struct SafeTensors: Sendable, Equatable {
   }
 
   /// Encodes and writes the file atomically (temporary file, then rename).
-  public func write(to url: URL) throws(FileFormatError) {
-    try FileIO.writeAtomically(encode(), to: url)
+  public func write(to url: URL, replacing: Bool = true) throws(FileFormatError) {
+    try FileIO.writeAtomically(encode(), to: url, replacing: replacing)
   }
 
   /// The tensor names in encoding order: ascending by UTF-8 bytes.

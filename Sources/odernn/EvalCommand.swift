@@ -30,6 +30,9 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Print {\"loss\": L, \"gradNorm\": G}.")
   var json = false
 
+  @Flag(help: "Replace an existing --grads-out file.")
+  var force = false
+
   func validate() throws {
     if let loss, LossKind(rawValue: loss) == nil { throw ValidationError("--loss must be mse or crossEntropy") }
   }
@@ -46,7 +49,7 @@ struct EvalCommand: ParsableCommand {
     case .float64: result = try evaluate(Double.self, cfg, w, d, kind)
     }
     if let gradsOut {
-      do { try result.grads.write(to: URL(fileURLWithPath: gradsOut)) } catch { throw CommandSupport.bad("\(error)") }
+      do { try result.grads.write(to: URL(fileURLWithPath: gradsOut), replacing: force) } catch { throw CommandSupport.bad("\(error)") }
     }
     if json {
       CommandSupport.printJSON(.object(["loss": .number(result.loss), "gradNorm": .number(result.gradNorm)]))

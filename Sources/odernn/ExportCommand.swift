@@ -21,6 +21,9 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "With --safetensors: the checkpoint step.")
   var step: Int?
 
+  @Flag(help: "Replace an existing output file.")
+  var force = false
+
   func validate() throws {
     if (csv == nil) == (safetensors == nil) { throw ValidationError("give exactly one of --csv and --safetensors") }
     if step != nil && safetensors == nil { throw ValidationError("--step goes with --safetensors") }
@@ -62,7 +65,7 @@ struct ExportCommand: ParsableCommand {
 
   private func write(_ bytes: [UInt8], to path: String) throws {
     do {
-      try FileIO.writeAtomically(bytes, to: URL(fileURLWithPath: path))
+      try FileIO.writeAtomically(bytes, to: URL(fileURLWithPath: path), replacing: force)
     } catch {
       throw CommandSupport.bad("\(error)")
     }

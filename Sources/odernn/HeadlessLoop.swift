@@ -96,6 +96,6 @@ struct HeadlessLoop {
     let total = target.map { "/\($0)" } ?? ""
     let l = loss.map { String(format: "%.5g", $0) } ?? "-"
     let line = String(format: "step %d%@  loss %@  %.1f steps/s  ETA %@", run.step, total, l, rate, eta)
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    writeError("\r\u{1B}[K" + line)
   }
 }

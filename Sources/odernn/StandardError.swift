@@ -1,6 +1,19 @@
 import Foundation
 
-/// Writes one line to standard error (everything besides a command's requested output).
+/// Writes one line to standard error (everything besides a command's requested output), with
+/// `write(2)`: an error here (a closed or full stderr) has nowhere to be reported and is
+/// ignored, never a crash.
 func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+  writeError(line.hasSuffix("\n") ? line : line + "\n")
+}
+
+/// Writes `text` to standard error as it is (the progress line's `\r`), errors ignored.
+func writeError(_ text: String) {
+  var bytes = Array(text.utf8)[...]
+  while !bytes.isEmpty {
+    let n = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    if n < 0 && errno == EINTR { continue }
+    guard n > 0 else { return }
+    bytes = bytes.dropFirst(n)
+  }
 }
