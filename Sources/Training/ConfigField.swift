@@ -36,6 +36,7 @@ public struct ConfigField: Sendable {
   private let encodeFrom: @Sendable (TrainingConfig) -> JSON
   private let stepFrom: @Sendable (TrainingConfig, Int) -> JSON?
   private let checkIn: @Sendable (TrainingConfig, ConfigRules) -> ConfigError?
+  private let copyFrom: @Sendable (inout TrainingConfig, TrainingConfig) -> Void
 
   /// A field stored at `keyPath` with values read and written by `codec`.
   ///
@@ -60,6 +61,7 @@ public struct ConfigField: Sendable {
       didSet?(&config)
     }
     encodeFrom = { codec.encode($0[keyPath: keyPath]) }
+    copyFrom = { config, source in config[keyPath: keyPath] = source[keyPath: keyPath] }
     stepFrom = { config, direction in
       let context = FieldContext(config: config, rules: .workbench)
       return codec.step(config[keyPath: keyPath], nudge, direction, context).map(codec.encode)
@@ -108,6 +110,11 @@ public struct ConfigField: Sendable {
   /// step (typed fields, a bound reached).
   public func nudged(_ config: TrainingConfig, direction: Int) -> JSON? {
     stepFrom(config, direction)
+  }
+
+  /// Gives `config` this field's value in `source` (nothing else changes: no `didSet`).
+  func copy(into config: inout TrainingConfig, from source: TrainingConfig) {
+    copyFrom(&config, source)
   }
 
   /// What is wrong with `config`'s value of this field (range, type, rule), or nil.

@@ -13,8 +13,8 @@ extension TrainingConfig {
 
   /// The effective config (the session header's `config`): every key that applies, with its
   /// value, defaults filled in, and no key that does not apply, so that it is itself a valid
-  /// config file. `parse(c.json, .workbench) == c` for every config whose inapplicable fields
-  /// hold their defaults (every config `parse` returns).
+  /// config file. `parse(c.json, .workbench) == c.normalized`, and `== c` for every config
+  /// `parse` returns.
   public var json: JSON {
     var document: JSON = .object([:])
     for field in ConfigSchema.fields where field.applies(to: self) {
@@ -22,6 +22,19 @@ extension TrainingConfig {
       try? document.setMember(field.value(in: self), at: field.key.split(separator: ".").map(String.init))
     }
     return document
+  }
+
+  /// This config with every field that does not apply at its default (`gamma` of a dense cell,
+  /// the ODE fields of an LSTM): the config its effective config describes. A draft keeps such
+  /// values (switching back to antisymmetric restores γ); what runs and is recorded does not
+  /// need them.
+  public var normalized: TrainingConfig {
+    let defaults = ConfigSchema.defaults
+    var c = self
+    for field in ConfigSchema.fields where ConfigSchema.field(for: field.key, in: self) == nil {
+      field.copy(into: &c, from: defaults)
+    }
+    return c
   }
 
   /// Throws the first problem of this value, with the message a config file holding it would

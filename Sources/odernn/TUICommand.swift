@@ -41,7 +41,8 @@ struct TUICommand: ParsableCommand {
 extension TUICommand {
   /// The config Compose opens on: `--config` with the `--set`s applied to its document, or the
   /// default draft with each `--set` applied as Compose applies a typed value (so
-  /// `--set cell.kind=lstm` needs no other change); nil for the plain default.
+  /// `--set cell.kind=lstm` needs no other change), normalised (what no longer applies back
+  /// at its default); nil for the plain default.
   func composeDraft() throws -> TrainingConfig? {
     let overrides = try CommandSupport.overrides(self.overrides)
     if let config { return try CommandSupport.loadConfig(config, overrides: overrides, .workbench) }
@@ -53,7 +54,7 @@ extension TUICommand {
     } catch {
       throw CommandSupport.bad(ConfigOverride.explain(error, overrides))
     }
-    return draft
+    return draft.normalized
   }
 }
 
