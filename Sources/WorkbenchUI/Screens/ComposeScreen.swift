@@ -18,15 +18,15 @@ enum ComposeScreen {
   }
 
   /// The field list (the config fields that apply to the draft, under their sections),
-  /// scrolled so that the selected field is visible; the draft's problem, if any, in red on the
-  /// last line.
+  /// scrolled so that the selected field is visible; why the draft cannot train, if it cannot,
+  /// in red on the last lines (at most three, wrapped).
   static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
-    let problem = model.draft.problem
     var inner = box
-    if let problem, box.height > 2 {
-      inner.height -= 1
-      p.write(&grid, problem, box.x + 1, box.maxY - 1, Style(fg: .red, bold: true), clip: box)
+    if let problem = model.draft.problem, box.height > 4 {
+      let lines = Array(Paragraph.wrapped(problem, width: box.width - 1, style: Style(fg: .red, bold: true)).prefix(3))
+      inner.height -= lines.count
+      Paragraph(lines: lines, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: lines.count), into: &grid)
     }
     var rows: [(field: ConfigField?, text: String)] = []
     for f in model.draft.fields {
