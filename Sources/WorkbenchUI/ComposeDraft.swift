@@ -49,11 +49,6 @@ public struct ComposeDraft: Sendable, Equatable {
   /// The rows in order.
   public var visibleFields: [ComposeField] { fields.map { ComposeField($0.key) } }
 
-  /// Whether the row applies to the draft.
-  public func isVisible(_ f: ComposeField) -> Bool {
-    ConfigSchema.field(for: f.key, in: config) != nil
-  }
-
   /// The row's value as shown, in the syntax that typing it back accepts (`0.003`, `true`,
   /// `[1, 0.5]`, `rk4`), or what null means there (`until stopped`).
   public func text(_ f: ComposeField) -> String {
