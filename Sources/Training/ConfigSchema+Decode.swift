@@ -48,9 +48,12 @@ extension ConfigSchema {
   }
 
   /// The error a document would give for `key`: unknown at the first level that does not
-  /// know it.
+  /// know it (or, for a section such as `cell`, that one key is set at a time).
   static func unknownKey(_ key: String) -> ConfigError {
     let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    if parts.count == 1, sections.contains(key) {
+      return ConfigError(key: key, "is an object; set one of its keys, such as \"\(key).\(names(in: key)[0])\"")
+    }
     if parts.count > 1, sections.contains(parts[0]) {
       return ConfigError(JSONError.unknownKey(parts.dropFirst().joined(separator: "."), in: parts[0], candidates: names(in: parts[0])))
     }

@@ -112,6 +112,7 @@ struct ConfigValidationTests {
     #expect(message("cell.hidenSize", 8) == #"unknown key "cell.hidenSize"; did you mean "hiddenSize"?"#)
     #expect(message("cel.hiddenSize", 8) == #"unknown key "cel"; did you mean "cell"?"#)
     #expect(message("seed.low", 8) == #""seed": is a value, not an object with keys such as "low""#)
+    #expect(message("optimizer", ["name": "sgd"]) == #""optimizer": is an object; set one of its keys, such as "optimizer.name""#)
     #expect(message("cell.gamma", 0.1) == #""cell.gamma": not used by a dense cell (structure is dense)"#)
     #expect(message("cell.derivativeOrder", 3) == nil && c.cell.decay == [0, 0, 0])
     #expect(message("cell.decay", [1, 2]) == #""cell.decay": expected an array of 3 numbers, got 2 elements"#)
