@@ -22,8 +22,8 @@ extension Workbench {
     return []
   }
 
-  /// Keeps the selection on a row the draft shows: a row that disappeared (gamma after
-  /// structure → dense) hands the selection to the nearest row above it.
+  /// Keeps the selection on a row the draft shows: a row that disappeared (the implicit sweeps
+  /// after an explicit tableau file is loaded) hands the selection to the nearest row above it.
   static func draftChanged(_ model: inout WorkbenchModel) {
     let visible = model.draft.visibleFields
     guard !visible.contains(model.field), let first = visible.first else { return }
