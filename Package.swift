@@ -124,7 +124,7 @@ let package = Package(
     ),
     .testTarget(
       name: "WorkbenchUITests",
-      dependencies: ["WorkbenchUI", "WorkbenchRuntime", "TerminalGrid", "Training", "ODECells", "Linalg"],
+      dependencies: ["WorkbenchUI", "WorkbenchRuntime", "TerminalGrid", "Training", "ODECells", "Linalg", "JSON"],
       exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TerminalGrid", "CNCurses"]),

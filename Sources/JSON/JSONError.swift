@@ -68,6 +68,16 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// `unknown key "optimizer.learningRat"; did you mean "learningRate"?`: the unknown member
+  /// `name` of the object at dotted path `parent` (empty for the document), suggesting the first
+  /// of `candidates` (the names allowed there) closest to `name`, within edit distance 2.
+  public static func unknownKey(_ name: String, in parent: String, candidates: [String]) -> JSONError {
+    let reason = EditDistance.suggestion(for: name, among: candidates).map {
+      "did you mean \(JSON.string($0).serialized())?"
+    }
+    return JSONError(.unknownKey(path: parent.isEmpty ? name : "\(parent).\(name)"), reason ?? "")
+  }
+
   /// A syntax error at byte `offset` of `bytes`, with line and column computed from the bytes.
   static func syntax(_ reason: String, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
     -> JSONError

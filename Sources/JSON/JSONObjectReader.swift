@@ -187,9 +187,6 @@ public struct JSONObjectReader: Sendable {
   /// Throws for the first key that no accessor asked for (see the type's documentation).
   public func finish() throws(JSONError) {
     guard let unknown = unknownKeys.first else { return }
-    let reason = EditDistance.suggestion(for: unknown, among: asked).map {
-      "did you mean \(JSON.string($0).serialized())?"
-    }
-    throw JSONError(.unknownKey(path: path(of: unknown)), reason ?? "")
+    throw JSONError.unknownKey(unknown, in: path, candidates: asked)
   }
 }

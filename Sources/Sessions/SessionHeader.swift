@@ -76,10 +76,12 @@ public struct SessionHeader: Sendable, Equatable {
     self.config = config
   }
 
-  /// The parsed training config.
+  /// The parsed training config. Keys that did not apply to the run (headers written before
+  /// the effective config left them out hold every key, `"gamma": 0` for a dense cell) are
+  /// skipped: they had no effect on it.
   public func trainingConfig() throws(SessionError) -> TrainingConfig {
     do {
-      return try TrainingConfig.parse(config, allowUnboundedSteps: true)
+      return try TrainingConfig.parse(config, .sessionHeader)
     } catch {
       throw SessionError(line: 1, "the header's config is invalid: \(error.description)")
     }

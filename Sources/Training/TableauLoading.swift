@@ -38,7 +38,7 @@ public enum TableauLoading {
         return .failure(ConfigError(key: value.path, "\(error)"))
       }
     } catch {
-      return .failure(ConfigError(error.description))
+      return .failure(ConfigError(error))
     }
   }
 

@@ -38,15 +38,7 @@ public enum TaskSpec: Sendable, Equatable {
   case csv(path: String, columns: [String]?, window: Int)
 
   /// The task's name as configs spell it.
-  public var name: String {
-    switch self {
-    case .adding: "adding"
-    case .copy: "copy"
-    case .sine: "sine"
-    case .idx: "idx"
-    case .csv: "csv"
-    }
-  }
+  public var name: String { kind.rawValue }
 }
 
 /// A complete training configuration (DESIGN §1.4), every default filled in.

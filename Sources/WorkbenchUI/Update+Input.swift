@@ -1,6 +1,6 @@
-import Foundation
 import Tableaux
 import TerminalGrid
+import Training
 
 extension Workbench {
   /// Keys while a Compose value is being typed: printable characters, backspace, Enter
@@ -11,12 +11,14 @@ extension Workbench {
       model.typing = nil
       model.notice = nil
     case .enter:
-      let text = (model.typing ?? "").trimmingCharacters(in: .whitespaces)
+      let text = model.typing ?? ""
       model.typing = nil
       model.notice = nil
-      // Not a catalog name: a tableau file, which the runtime reads (update does no I/O).
-      if model.field == .tableau && ButcherTableau.named(text) == nil && !text.isEmpty {
-        return [.loadTableau(text)]
+      // A name outside the catalog: a tableau file, which the runtime reads (update does no I/O).
+      if model.field == .tableau, case .string(let name) = ConfigOverride.value(of: text), !name.isEmpty,
+        ButcherTableau.named(name) == nil
+      {
+        return [.loadTableau(name)]
       }
       if let error = model.draft.set(model.field, text: text) {
         model.notice = error

@@ -9,11 +9,11 @@ extension Workbench {
     case .moveUp: model.field = fields[max(0, index - 1)]
     case .moveDown: model.field = fields[min(fields.count - 1, index + 1)]
     case .decrease, .increase:
-      model.draft.nudge(model.field, action == .increase ? 1 : -1)
+      model.notice = model.draft.nudge(model.field, action == .increase ? 1 : -1)
       draftChanged(&model)
     case .typeValue:
       model.typing = ""
-      if model.field == .tableau { model.notice = "a catalog name, or a tableau .json file (DESIGN §1.2)" }
+      model.notice = model.draft.typingHint(model.field)
     case .editTableau:
       if model.draft.config.cell.kind == .ode { model.editor = TableauEditor(model.draft.config.cell.tableau) }
     case .toggleRun: return startRun(&model, model.draft.config)
@@ -22,8 +22,14 @@ extension Workbench {
     return []
   }
 
+  /// Keeps the selection on a row the draft shows: a row that disappeared (the implicit sweeps
+  /// after an explicit tableau file is loaded) hands the selection to the nearest row above it.
   static func draftChanged(_ model: inout WorkbenchModel) {
-    if !model.draft.visibleFields.contains(model.field) { model.field = .tableau }
+    let visible = model.draft.visibleFields
+    guard !visible.contains(model.field), let first = visible.first else { return }
+    let keys = ConfigSchema.fields.map(\.key)
+    let position = keys.firstIndex(of: model.field.key) ?? 0
+    model.field = visible.last { (keys.firstIndex(of: $0.key) ?? 0) < position } ?? first
   }
 
   /// Starts a new run of `config` and switches to Train. The runtime stops the current run

@@ -7,13 +7,25 @@ import Training
 /// Small shared pieces of the subcommands: loading inputs with errors that name the file,
 /// printing JSON, the BLAS set-up.
 enum CommandSupport {
-  /// Reads and validates a config file; errors name the file and the key (exit 2).
-  static func loadConfig(_ path: String, allowUnboundedSteps: Bool = false) throws -> TrainingConfig {
-    let json = try readJSON(path)
+  /// Reads a config file, applies `overrides` (`--set`) to its document and parses it under
+  /// `rules`; errors name the file, the key and, when an override caused them, the override
+  /// (exit 2).
+  static func loadConfig(_ path: String, overrides: [ConfigOverride] = [], _ rules: ConfigRules = .file) throws -> TrainingConfig {
+    var json = try readJSON(path)
     do {
-      return try TrainingConfig.parse(json, allowUnboundedSteps: allowUnboundedSteps)
+      for o in overrides { try o.apply(to: &json) }
+      return try TrainingConfig.parse(json, rules)
     } catch {
-      throw CommandFailure(description: "\(path): \(error.description)", exitCode: 2)
+      throw bad("\(path): \(ConfigOverride.explain(error, overrides))")
+    }
+  }
+
+  /// `--set KEY=VALUE` arguments as overrides (exit 2 for one without `=`).
+  static func overrides(_ arguments: [String]) throws -> [ConfigOverride] {
+    do {
+      return try arguments.map { (a: String) throws(ConfigError) in try ConfigOverride(parsing: a) }
+    } catch {
+      throw bad(error.description)
     }
   }
 

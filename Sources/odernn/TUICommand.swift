@@ -11,7 +11,11 @@ import WorkbenchUI
 struct TUICommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tui",
-    abstract: "Open the workbench: compose a cell, train it live, replay sessions.")
+    abstract: "Open the workbench: compose a cell, train it live, replay sessions.",
+    discussion: """
+      --set KEY=VALUE (repeatable; VALUE as JSON, else a string) changes a key of --config \
+      before it is validated, or a field of the default cell as Compose would.
+      """)
 
   @Option(help: "Open this session for replay.")
   var session: String?
@@ -19,13 +23,38 @@ struct TUICommand: ParsableCommand {
   @Option(help: "Open Compose on this config (DESIGN §1.4) instead of the default cell.")
   var config: String?
 
+  @Option(
+    name: .customLong("set"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("Override a key of --config or of the default cell: KEY=VALUE (repeatable).", valueName: "key=value"))
+  var overrides: [String] = []
+
   @Flag(help: "Draw with ASCII only (also the default when the locale is not UTF-8).")
   var ascii = false
 
   func run() throws {
-    let draft = try config.map { try CommandSupport.loadConfig($0, allowUnboundedSteps: true) }
+    let draft = try composeDraft()
     let replay = try session.map { ($0, try CommandSupport.readSession($0)) }
     try Workbench.open(replaying: replay, draft: draft, ascii: ascii)
+  }
+}
+
+extension TUICommand {
+  /// The config Compose opens on: `--config` with the `--set`s applied to its document, or the
+  /// default draft with each `--set` applied as Compose applies a typed value (so
+  /// `--set cell.kind=lstm` needs no other change), normalised (what no longer applies back
+  /// at its default); nil for the plain default.
+  func composeDraft() throws -> TrainingConfig? {
+    let overrides = try CommandSupport.overrides(self.overrides)
+    if let config { return try CommandSupport.loadConfig(config, overrides: overrides, .workbench) }
+    guard !overrides.isEmpty else { return nil }
+    var draft = ComposeDraft().config
+    do {
+      for o in overrides { try draft.set(o.key, to: o.value, .workbench) }
+      try draft.validate(.workbench)
+    } catch {
+      throw CommandSupport.bad(ConfigOverride.explain(error, overrides))
+    }
+    return draft.normalized
   }
 }
 

@@ -11,13 +11,20 @@ struct TrainCommand: ParsableCommand {
     commandName: "train",
     abstract: "Train headless into a session file.",
     discussion: """
-      With --config, starts a run; with --resume, continues one from a checkpoint into a new \
-      session whose header names its parent. --steps is the run's length, or with --resume \
-      the number of further steps (default: what the parent had left, else its length).
+      With --config, starts a run; --set KEY=VALUE (repeatable) overrides a key of the config \
+      before it is validated (the VALUE is JSON, or a string: --set cell.tableau=rk4), and \
+      --steps/--seed are --set steps=N/--set seed=S. With --resume, continues a run from a \
+      checkpoint into a new session whose header names its parent; --steps is then the number \
+      of further steps (default: what the parent had left, else its length).
       """)
 
   @Option(help: "The training config (DESIGN §1.4).")
   var config: String?
+
+  @Option(
+    name: .customLong("set"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("Override a config key: KEY=VALUE, VALUE as JSON or else a string (repeatable).", valueName: "key=value"))
+  var overrides: [String] = []
 
   @Option(help: "A session to continue from its last checkpoint (or --from-step's).")
   var resume: String?
@@ -25,11 +32,11 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "With --resume: the checkpoint step to continue from.")
   var fromStep: Int?
 
-  @Option(help: "Override the number of steps.")
-  var steps: Int?
+  @Option(parsing: .unconditional, help: "The number of steps (--set steps=N; with --resume, further steps).")
+  var steps: String?
 
-  @Option(help: "Override the seed.")
-  var seed: UInt64?
+  @Option(parsing: .unconditional, help: "The seed (--set seed=S).")
+  var seed: String?
 
   @Option(help: "The session file to write (default: a new file in ./sessions).")
   var out: String?
@@ -40,18 +47,13 @@ struct TrainCommand: ParsableCommand {
   func validate() throws {
     if (config == nil) == (resume == nil) { throw ValidationError("give exactly one of --config and --resume") }
     if fromStep != nil && resume == nil { throw ValidationError("--from-step needs --resume") }
-    if let steps, steps < 1 { throw ValidationError("--steps must be at least 1") }
+    if !overrides.isEmpty && resume != nil {
+      throw ValidationError("--set needs --config (a resumed run keeps its parent's config; --seed and --steps still apply)")
+    }
   }
 
   func run() throws {
     let start = try prepare()
-    // The header's config must read back (command-line overrides such as --seed and --steps
-    // bypass the parser's range checks), or the session could never be verified or resumed.
-    do {
-      _ = try TrainingConfig.parse(start.config.json)
-    } catch {
-      throw CommandSupport.bad("\(config ?? resume ?? ""): with the command-line overrides, \(error.description)")
-    }
     try CommandSupport.setUpBLAS(threads: start.config.threads)
     let run: any TrainingRun
     do {
@@ -100,20 +102,33 @@ struct TrainCommand: ParsableCommand {
     var checkpoint: Checkpoint?
   }
 
+  /// `--steps` and `--seed` as overrides, after the `--set`s.
+  var optionOverrides: [ConfigOverride] {
+    [steps.map { ConfigOverride(key: "steps", text: $0, origin: "--steps \($0)") },
+     seed.map { ConfigOverride(key: "seed", text: $0, origin: "--seed \($0)") }].compactMap { $0 }
+  }
+
   func prepare() throws -> Start {
     if let config {
-      var c = try CommandSupport.loadConfig(config)
-      if let steps { c.steps = steps }
-      if let seed { c.seed = seed }
-      return Start(config: c)
+      let overrides = try CommandSupport.overrides(self.overrides) + optionOverrides
+      return Start(config: try CommandSupport.loadConfig(config, overrides: overrides))
     }
     let file = resume ?? ""
     let session = try CommandSupport.readSession(file)
     var c = try CommandSupport.trainingConfig(of: session, file)
     let checkpoint = try CommandSupport.checkpoint(of: session, step: fromStep, file)
     let left = (c.steps ?? 0) - checkpoint.step
-    c.steps = checkpoint.step + (steps ?? (left > 0 ? left : (c.steps ?? 1000)))
-    if let seed { c.seed = seed }
+    var further = left > 0 ? left : (c.steps ?? 1000)
+    do {
+      // Through the schema's rows, so the values get a config's checks and messages; --steps
+      // counts further steps here.
+      for o in optionOverrides { try c.set(o.key, to: o.value, .file) }
+      if steps != nil, let n = c.steps { further = n }
+      c.steps = checkpoint.step + further
+      try c.validate()
+    } catch {
+      throw CommandSupport.bad("\(file): \(ConfigOverride.explain(error, optionOverrides))")
+    }
     return Start(config: c, checkpoint: checkpoint)
   }
 }

@@ -174,4 +174,21 @@ struct CodecTests {
       #expect(Array(o.keys) == ["format", "version", "created", "odernn", "blas", "parent", "config"])
     }
   }
+
+  /// Headers written when the effective config held every key: keys that did not apply to the
+  /// run are skipped (they had no effect on it), while a wrong value of one that did is still
+  /// an error naming it.
+  @Test func headerConfigsSkipKeysThatDidNotApply() throws {
+    func header(_ cell: String) throws -> SessionHeader {
+      try SessionHeader(json: try JSON.parse(
+        #"{"format":"odernn-session","version":1,"created":"","odernn":"0.1.0","blas":{"core":"X","threads":1},"parent":null,"config":{"cell":{\#(cell)},"task":{"name":"adding","length":5},"steps":null}}"#))
+    }
+    let old = try header(#""kind":"ode","tableau":"euler","hiddenSize":4,"structure":"dense","gamma":0.5,"implicitIterations":8"#)
+    let c = try old.trainingConfig()
+    #expect(c.cell.hiddenSize == 4 && c.cell.gamma == 0 && c.cell.implicitIterations == 8 && c.steps == nil)
+    let bad = try header(#""kind":"ode","hiddenSize":4,"stepSize":0,"gamma":0.5"#)
+    #expect(throws: SessionError(line: 1, #"the header's config is invalid: "cell.stepSize": expected a number > 0, got 0"#)) {
+      try bad.trainingConfig()
+    }
+  }
 }

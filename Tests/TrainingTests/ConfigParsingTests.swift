@@ -63,7 +63,7 @@ struct ConfigParsingTests {
     let text = #"{"cell":{"hiddenSize":8},"task":{"name":"adding"},"steps":null}"#
     let message = try #require(configError(text))
     #expect(message.contains("\"steps\""), "\(message)")
-    let c = try parseConfig(text, allowUnboundedSteps: true)
+    let c = try parseConfig(text, .workbench)
     #expect(c.steps == nil)
   }
 
@@ -135,7 +135,7 @@ struct ConfigParsingTests {
   @Test func validNonDefaultSettingsAreKept() throws {
     let c = try parseConfig(
       #"""
-      {"cell":{"kind":"ode","tableau":"rk4","derivativeOrder":2,"hiddenSize":12,"stepSize":0.25,
+      {"cell":{"kind":"ode","tableau":"radau-iia-2","derivativeOrder":2,"hiddenSize":12,"stepSize":0.25,
                "activation":"relu","structure":"antisymmetric","gamma":0.1,"decay":[0.5,1.5],
                "gated":true,"implicitIterations":3},
        "task":{"name":"copy","delay":20,"symbols":4,"length":5},
@@ -143,7 +143,7 @@ struct ConfigParsingTests {
        "batchSize":7,"steps":11,"seed":99,"precision":"float64","threads":2,
        "diagnosticsEvery":3,"checkpointEvery":4,"constraint":{}}
       """#)
-    #expect(c.cell.tableau == ButcherTableau.named("rk4"))
+    #expect(c.cell.tableau == ButcherTableau.named("radau-iia-2"))
     #expect(c.cell.derivativeOrder == 2 && c.cell.hiddenSize == 12 && c.cell.stepSize == 0.25)
     #expect(c.cell.activation == .relu && c.cell.structure == .antisymmetric && c.cell.gamma == 0.1)
     #expect(c.cell.decay == [0.5, 1.5] && c.cell.gated && c.cell.implicitIterations == 3)
@@ -170,9 +170,9 @@ struct ConfigParsingTests {
 
   @Test(arguments: 0..<roundTripConfigs.count)
   func effectiveConfigRoundTrips(index: Int) throws {
-    let c = try parseConfig(Self.roundTripConfigs[index], allowUnboundedSteps: true)
+    let c = try parseConfig(Self.roundTripConfigs[index], .workbench)
     let text = c.json.serialized()
-    let again = try TrainingConfig.parse(try JSON.parse(text), allowUnboundedSteps: true)
+    let again = try TrainingConfig.parse(try JSON.parse(text), .workbench)
     #expect(again == c, "\(text)")
     // And the effective config spells out every key (a second round trip is a fixed point).
     #expect(again.json == c.json)

@@ -5,16 +5,16 @@ import Testing
 import Training
 
 /// Parses a config from JSON text (test fixtures are written as JSON, as users write them).
-func parseConfig(_ text: String, allowUnboundedSteps: Bool = false) throws -> TrainingConfig {
-  try TrainingConfig.parse(try JSON.parse(text), allowUnboundedSteps: allowUnboundedSteps)
+func parseConfig(_ text: String, _ rules: ConfigRules = .file) throws -> TrainingConfig {
+  try TrainingConfig.parse(try JSON.parse(text), rules)
 }
 
 /// The message of the `ConfigError` that parsing `text` throws, or nil when it parses.
-func configError(_ text: String, allowUnboundedSteps: Bool = false) -> String? {
+func configError(_ text: String, _ rules: ConfigRules = .file) -> String? {
   let json: JSON
   do { json = try JSON.parse(text) } catch { return "JSON syntax error in the fixture: \(error)" }
   do {
-    _ = try TrainingConfig.parse(json, allowUnboundedSteps: allowUnboundedSteps)
+    _ = try TrainingConfig.parse(json, rules)
     return nil
   } catch {
     return error.description

@@ -103,7 +103,7 @@ struct UpdateTests {
   @Test func composeFieldsMoveNudgeAndType() {
     var m = Fixtures.model(Self.size)
     _ = press(&m, .down, .down)
-    #expect(m.field == .hiddenSize)
+    #expect(m.field == ComposeField("cell.hiddenSize"))
     _ = press(&m, .right)
     #expect(m.draft.config.cell.hiddenSize == 128)
     _ = press(&m, .left, .left)
@@ -112,7 +112,7 @@ struct UpdateTests {
     #expect(m.draft.config.cell.hiddenSize == 48 && m.preview.parameterCount > 0)
     _ = press(&m, .enter, .character("0"), .enter)
     #expect(m.draft.config.cell.hiddenSize == 48)
-    #expect(m.notice?.contains("hidden size H") == true)
+    #expect(m.notice == #""cell.hiddenSize": expected an integer in 1...4096, got 0"#)
     _ = press(&m, .up, .up, .right)
     #expect(m.draft.config.cell.tableau.name == "midpoint" && m.preview.stages == 2)
     _ = press(&m, .enter, .character("x"), .escape)

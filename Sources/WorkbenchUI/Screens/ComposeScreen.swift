@@ -17,18 +17,26 @@ enum ComposeScreen {
     region(model, p, in: right[1], into: &grid)
   }
 
-  /// The field list, scrolled so that the selected field is visible.
+  /// The field list (the config fields that apply to the draft, under their sections),
+  /// scrolled so that the selected field is visible; why the draft cannot train, if it cannot,
+  /// in red on the last lines (at most three, wrapped).
   static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
-    let inner = p.box(&grid, rect, "Compose", focused: model.editor == nil)
-    var rows: [(field: ComposeField?, text: String)] = []
-    for f in model.draft.visibleFields {
-      if let section = f.section {
+    let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
+    var inner = box
+    if let problem = model.draft.problem, box.height > 4 {
+      let lines = Array(Paragraph.wrapped(problem, width: box.width - 1, style: Style(fg: .red, bold: true)).prefix(3))
+      inner.height -= lines.count
+      Paragraph(lines: lines, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: lines.count), into: &grid)
+    }
+    var rows: [(field: ConfigField?, text: String)] = []
+    for f in model.draft.fields {
+      if f.section != rows.last(where: { $0.field != nil })?.field?.section {
         if !rows.isEmpty { rows.append((nil, "")) }
-        rows.append((nil, section))
+        rows.append((nil, f.section))
       }
       rows.append((f, f.label))
     }
-    let selectedRow = rows.firstIndex { $0.field == model.field } ?? 0
+    let selectedRow = rows.firstIndex { $0.field?.key == model.field.key } ?? 0
     let height = max(1, inner.height)
     let first = max(0, min(selectedRow - height / 2, rows.count - height))
     for (offset, row) in rows.dropFirst(first).prefix(height).enumerated() {
@@ -37,11 +45,11 @@ enum ComposeScreen {
         p.write(&grid, row.text, inner.x + 1, y, Style(fg: .cyan, bold: true), clip: inner)
         continue
       }
-      let selected = f == model.field && model.editor == nil
+      let selected = f.key == model.field.key && model.editor == nil
       let style = selected ? Style(reverse: true) : .plain
       if selected { grid.setStyle(style, in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
       p.write(&grid, "  " + f.label, inner.x, y, style, clip: inner)
-      var value = model.draft.text(f)
+      var value = model.draft.text(ComposeField(f.key))
       if selected, let typed = model.typing { value = typed + "_" }
       p.write(&grid, value, inner.x + 22, y, selected ? Style(bold: true, reverse: true) : Style(bold: true), clip: inner)
     }
