@@ -1,3 +1,4 @@
+import ODECells
 import Training
 
 /// The order a run writes its events in, checked line by line as a session is read
@@ -7,8 +8,8 @@ import Training
 /// session, else 0):
 /// - metrics: exactly one object per step, in order: the next row is step `s + 1`;
 /// - grads, eigen, checkpoint, diverged, finished, stopped: about step `s` (the step just run);
-/// - control: applies before the next step, `s + 1`; `setLearningRate` takes a finite value
-///   > 0, `setDiagnosticsEvery` an integer ≥ 1, pause and resume no value;
+/// - control: applies before the next step, `s + 1`, with a value the config schema allows
+///   for the key it changes; pause and resume take no value;
 /// - nothing follows diverged, finished or stopped.
 struct SessionConsistency {
   private(set) var lastStep: Int
@@ -54,19 +55,24 @@ struct SessionConsistency {
     }
   }
 
-  /// The value a control action takes.
+  /// The value a control action takes: the config schema's rule for the key it changes
+  /// (`optimizer.learningRate`, `diagnosticsEvery`), so a session accepts exactly what a
+  /// config file would; pause and resume take none.
   static func checkValue(_ c: ControlEvent) throws(SessionError) {
+    let key: String
     switch c.action {
-    case .setLearningRate:
-      guard let v = c.value, v.isFinite, v > 0 else {
-        throw SessionError(line: 0, "setLearningRate needs a finite value > 0, got \(c.value.map { "\($0)" } ?? "none")")
-      }
-    case .setDiagnosticsEvery:
-      guard let v = c.value, v >= 1, v <= 1_000_000, v == v.rounded() else {
-        throw SessionError(line: 0, "setDiagnosticsEvery needs an integer in 1...1000000, got \(c.value.map { "\($0)" } ?? "none")")
-      }
+    case .setLearningRate: key = "optimizer.learningRate"
+    case .setDiagnosticsEvery: key = "diagnosticsEvery"
     case .pause, .resume:
       guard c.value == nil else { throw SessionError(line: 0, "\(c.action.rawValue) takes no value") }
+      return
+    }
+    guard let value = c.value else { throw SessionError(line: 0, "\(c.action.rawValue) needs a value") }
+    var scratch = TrainingConfig(cell: CellSpec(hiddenSize: 1), task: .adding(length: 2))
+    do {
+      try scratch.set(key, to: .number(value), .file)
+    } catch {
+      throw SessionError(line: 0, "\(c.action.rawValue): \(error.description)")
     }
   }
 }

@@ -16,7 +16,13 @@ extension Workbench {
       model.notice = model.draft.typingHint(model.field)
     case .editTableau:
       if model.draft.config.cell.kind == .ode { model.editor = TableauEditor(model.draft.config.cell.tableau) }
-    case .toggleRun: return startRun(&model, model.draft.config)
+    case .toggleRun:
+      // Validated before anything stops: a draft that cannot train leaves the live run alone.
+      if let problem = model.draft.problem {
+        model.notice = "cannot train: \(problem)"
+        return []
+      }
+      return startRun(&model, model.draft.config.normalized)
     default: break
     }
     return []

@@ -67,11 +67,11 @@ struct ConsistencyTests {
   }
 
   @Test(arguments: [
-    (#"{"step": 4, "action": "setLearningRate", "value": -1}"#, "setLearningRate needs a finite value > 0, got -1.0"),
-    (#"{"step": 4, "action": "setLearningRate", "value": "nan"}"#, "setLearningRate needs a finite value > 0, got nan"),
-    (#"{"step": 4, "action": "setLearningRate", "value": null}"#, "setLearningRate needs a finite value > 0, got none"),
-    (#"{"step": 4, "action": "setDiagnosticsEvery", "value": 0}"#, "setDiagnosticsEvery needs an integer in 1...1000000, got 0.0"),
-    (#"{"step": 4, "action": "setDiagnosticsEvery", "value": 2.5}"#, "setDiagnosticsEvery needs an integer in 1...1000000, got 2.5"),
+    (#"{"step": 4, "action": "setLearningRate", "value": -1}"#, #"setLearningRate: "optimizer.learningRate": expected a number > 0, got -1"#),
+    (#"{"step": 4, "action": "setLearningRate", "value": "nan"}"#, #"setLearningRate: "optimizer.learningRate": expected a number > 0, got nan"#),
+    (#"{"step": 4, "action": "setLearningRate", "value": null}"#, "setLearningRate needs a value"),
+    (#"{"step": 4, "action": "setDiagnosticsEvery", "value": 0}"#, #"setDiagnosticsEvery: "diagnosticsEvery": expected an integer in 1...1000000, got 0"#),
+    (#"{"step": 4, "action": "setDiagnosticsEvery", "value": 2.5}"#, #"setDiagnosticsEvery: "diagnosticsEvery": expected an integer in 1...1000000, got 2.5"#),
     (#"{"step": 4, "action": "pause", "value": 3}"#, "pause takes no value"),
     (#"{"step": 9, "action": "pause", "value": null}"#, "control at step 9 where the next step is 4"),
   ])

@@ -73,3 +73,22 @@ struct LifecycleUpdateTests {
     #expect(m.screen == .compose && m.notice?.contains("no run yet") == true)
   }
 }
+
+extension LifecycleUpdateTests {
+  /// A draft that cannot train is refused on Compose with the schema's message, and the live
+  /// run is left running; a valid one starts normalised (keys that do not apply at defaults).
+  @Test func anInvalidDraftDoesNotStopTheLiveRun() {
+    var m = Fixtures.training(Self.size)
+    let id = m.live?.id
+    m.screen = .compose
+    m.draft.config.task = .idx(images: "", labels: "", permute: false, limit: nil)
+    #expect(press(&m, .character(" ")) == [])
+    #expect(m.screen == .compose && m.live?.id == id && m.live?.view.status == .running)
+    #expect(m.notice?.hasPrefix("cannot train: \"task.images\"") == true, "\(m.notice ?? "")")
+    m.draft = ComposeDraft()
+    m.draft.config.cell.structure = .dense  // gamma 0.01 no longer applies
+    let effects = press(&m, .character(" "))
+    #expect(effects == [.startTraining(run: (id ?? 0) + 1, m.draft.config.normalized)])
+    #expect(m.live?.view.config.cell.gamma == 0)
+  }
+}
