@@ -1,4 +1,3 @@
-import ODECells
 import Training
 
 /// The order a run writes its events in, checked line by line as a session is read
@@ -68,9 +67,8 @@ struct SessionConsistency {
       return
     }
     guard let value = c.value else { throw SessionError(line: 0, "\(c.action.rawValue) needs a value") }
-    var scratch = TrainingConfig(cell: CellSpec(hiddenSize: 1), task: .adding(length: 2))
     do {
-      try scratch.set(key, to: .number(value), .file)
+      try ConfigSchema.check(key, .number(value))
     } catch {
       throw SessionError(line: 0, "\(c.action.rawValue): \(error.description)")
     }

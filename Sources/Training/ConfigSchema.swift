@@ -104,6 +104,14 @@ public enum ConfigSchema {
     TrainingConfig(cell: CellSpec(hiddenSize: 1), task: .standard(.adding))
   }
 
+  /// Checks `value` for `key` by the key's row, on the default config: for values that come
+  /// from elsewhere (a session's control event, a command-line option of another command)
+  /// but must obey the same range, with the same message.
+  public static func check(_ key: String, _ value: JSON) throws(ConfigError) {
+    var scratch = defaults
+    try scratch.set(key, to: value, .file)
+  }
+
   /// The rows for `key` (several for `task.length`), in table order.
   public static func fields(for key: String) -> [ConfigField] {
     fields.filter { $0.key == key }

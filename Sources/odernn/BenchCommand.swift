@@ -2,6 +2,7 @@ import ArgumentParser
 import Bench
 import JSON
 import Linalg
+import Training
 
 /// `odernn bench`: the benchmark of DESIGN §1.8.
 struct BenchCommand: ParsableCommand {
@@ -13,18 +14,22 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Print {\"threads\", \"blasCore\", \"rows\": [...]} as JSON.")
   var json = false
 
-  @Option(help: "BLAS threads.")
+  @Option(parsing: .unconditional, help: "BLAS threads.")
   var threads = 1
 
-  @Option(help: "Timed repetitions per row (after 5 warm-up ones); the 300-step trainer and workbench rows run at most 5, without warm-up.")
+  @Option(parsing: .unconditional, help: "Timed repetitions per row (after 5 warm-up ones); the 300-step trainer and workbench rows run at most 5, without warm-up.")
   var repetitions = 50
 
   @Option(name: .customLong("only"), help: ArgumentHelp("Run only the rows whose name starts with PREFIX (repeatable).", valueName: "PREFIX"))
   var only: [String] = []
 
   func validate() throws {
-    if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+    do {
+      try ConfigSchema.check("threads", .number(Double(threads)))  // a config's threads range
+    } catch {
+      throw ValidationError("--threads \(threads): \(error.description)")
+    }
+    if repetitions < 1 { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
   }
 
   func run() throws {

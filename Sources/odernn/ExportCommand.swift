@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "Write a checkpoint's parameters (the last, or --step's).")
   var safetensors: String?
 
-  @Option(help: "With --safetensors: the checkpoint step.")
+  @Option(parsing: .unconditional, help: "With --safetensors: the checkpoint step.")
   var step: Int?
 
   @Flag(help: "Replace an existing output file.")
@@ -27,6 +27,7 @@ struct ExportCommand: ParsableCommand {
   func validate() throws {
     if (csv == nil) == (safetensors == nil) { throw ValidationError("give exactly one of --csv and --safetensors") }
     if step != nil && safetensors == nil { throw ValidationError("--step goes with --safetensors") }
+    if let step, step < 0 { throw ValidationError("--step must be a checkpoint step >= 0, got \(step)") }
   }
 
   func run() throws {

@@ -17,14 +17,16 @@ struct ReplayCommand: ParsableCommand {
   @Flag(help: "Re-run training from the header and compare every recorded metric; exit 1 on the first mismatch.")
   var verify = false
 
-  @Option(help: "With --verify: accept |a − b| ≤ R·max(|a|, |b|) (another CPU or BLAS core).")
+  @Option(parsing: .unconditional, help: "With --verify: accept |a − b| ≤ R·max(|a|, |b|) (another CPU or BLAS core).")
   var tolerance: Double?
 
   @Flag(help: "No workbench: print the session's summary (or only verify).")
   var headless = false
 
   func validate() throws {
-    if let tolerance, !(tolerance >= 0) { throw ValidationError("--tolerance must be a non-negative number") }
+    if let tolerance, !(tolerance >= 0 && tolerance.isFinite) {
+      throw ValidationError("--tolerance must be a finite number >= 0, got \(tolerance)")
+    }
     if tolerance != nil && !verify { throw ValidationError("--tolerance needs --verify") }
   }
 

@@ -15,7 +15,8 @@ struct TrainCommand: ParsableCommand {
       before it is validated (the VALUE is JSON, or a string: --set cell.tableau=rk4), and \
       --steps/--seed are --set steps=N/--set seed=S. With --resume, continues a run from a \
       checkpoint into a new session whose header names its parent; --steps is then the number \
-      of further steps (default: what the parent had left, else its length).
+      of further steps (default: what the parent had left, else its length); --seed and --set \
+      cannot change a resumed run.
       """)
 
   @Option(help: "The training config (DESIGN §1.4).")
@@ -29,7 +30,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "A session to continue from its last checkpoint (or --from-step's).")
   var resume: String?
 
-  @Option(help: "With --resume: the checkpoint step to continue from.")
+  @Option(parsing: .unconditional, help: "With --resume: the checkpoint step to continue from.")
   var fromStep: Int?
 
   @Option(parsing: .unconditional, help: "The number of steps (--set steps=N; with --resume, further steps).")
@@ -47,8 +48,14 @@ struct TrainCommand: ParsableCommand {
   func validate() throws {
     if (config == nil) == (resume == nil) { throw ValidationError("give exactly one of --config and --resume") }
     if fromStep != nil && resume == nil { throw ValidationError("--from-step needs --resume") }
+    if let fromStep, fromStep < 0 { throw ValidationError("--from-step must be a checkpoint step >= 0, got \(fromStep)") }
+    if seed != nil && resume != nil {
+      // The resumed generator continues from the checkpoint, and the validation set was drawn
+      // from the parent's seed: a new seed would be recorded without having happened.
+      throw ValidationError("--seed cannot change a resumed run (its generator continues from the checkpoint)")
+    }
     if !overrides.isEmpty && resume != nil {
-      throw ValidationError("--set needs --config (a resumed run keeps its parent's config; --seed and --steps still apply)")
+      throw ValidationError("--set needs --config (a resumed run keeps its parent's config; --steps still applies)")
     }
   }
 
