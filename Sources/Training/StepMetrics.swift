@@ -26,3 +26,13 @@ public struct StepMetrics: Sendable, Equatable {
   /// Whether the loss and gradient norm are finite.
   public var isFinite: Bool { loss.isFinite && gradNorm.isFinite }
 }
+
+extension Double {
+  /// `nan`, `inf` or `-inf` for a non-finite value (never C's `-nan`: a NaN's sign means
+  /// nothing), the shortest round-trip text otherwise.
+  public var plainText: String {
+    if isNaN { return "nan" }
+    if isInfinite { return self > 0 ? "inf" : "-inf" }
+    return "\(self)"
+  }
+}

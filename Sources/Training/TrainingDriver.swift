@@ -32,7 +32,7 @@ public final class TrainingDriver {
       isDone = true
       let what = report.metrics.loss.isFinite ? "gradient norm" : "loss"
       let value = report.metrics.loss.isFinite ? report.metrics.gradNorm : report.metrics.loss
-      events.append(.diverged(step: report.metrics.step, reason: "\(what) is \(value) at step \(report.metrics.step)"))
+      events.append(.diverged(step: report.metrics.step, reason: "\(what) is \(value.plainText) at step \(report.metrics.step)"))
       return events
     }
     let step = run.step

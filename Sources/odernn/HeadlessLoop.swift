@@ -24,7 +24,7 @@ struct HeadlessLoop {
     var seconds: Double
 
     func line(path: String) -> String {
-      let loss = finalLoss.map { String(format: "%.6g", $0) } ?? "-"
+      let loss = finalLoss.map { $0.isFinite ? String(format: "%.6g", $0) : $0.plainText } ?? "-"
       let rate = seconds > 0 ? String(format: "%.1f", stepsPerSecond) : "-"
       return "odernn: \(status) after \(steps) steps, loss \(loss), \(rate) steps/s, session \(path)"
     }
@@ -64,6 +64,7 @@ struct HeadlessLoop {
       }
       let (due, rows) = loop.step()
       for m in rows {
+        summary.steps = m.step  // the last step reported, the diverged one included
         summary.finalLoss = m.loss
         if let v = m.valLoss { summary.finalValLoss = v }
         if json { CommandSupport.printJSON(SessionCodec.payload(.metrics([m]))[0] ?? .null) }
@@ -84,7 +85,6 @@ struct HeadlessLoop {
     }
     try write(loop.flush())
     if progress { printError("") }
-    summary.steps = run.step
     summary.seconds = seconds(since: started)
     return summary
   }
