@@ -135,7 +135,7 @@ let package = Package(
       name: "TrainingTests",
       dependencies: ["Training", "ODECells", "Tableaux", "Autodiff", "Linalg", "Optim", "FileFormats", "JSON"]
     ),
-    .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Training", "ODECells", "Linalg", "Optim", "JSON"]),
+    .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Training", "Tableaux", "ODECells", "Linalg", "Optim", "JSON"]),
     .testTarget(
       name: "CLITests",
       dependencies: [

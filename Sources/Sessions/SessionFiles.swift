@@ -17,7 +17,11 @@ public enum SessionFiles {
     f.timeZone = TimeZone(identifier: "UTC")
     f.dateFormat = "yyyyMMdd-HHmmss"
     let integrator = config.cell.kind == .ode ? config.cell.tableau.name : config.cell.kind.rawValue
-    let base = sanitized("\(f.string(from: Date()))-\(integrator)-\(config.task.name)")
+    let name = sanitized(integrator)
+    // A file name has at most 255 bytes: a tableau's name (typed in, any length) is cut to
+    // keep the whole name, suffix and `-N` included, far below that.
+    let short = name.count > maxTableauName ? String(name.prefix(maxTableauName - 9)) + "-" + digest(name) : name
+    let base = sanitized("\(f.string(from: Date()))-\(short)-\(config.task.name)")
     var path = "\(folder)/\(base).session"
     var n = 2
     while FileManager.default.fileExists(atPath: path) {
@@ -25,6 +29,17 @@ public enum SessionFiles {
       n += 1
     }
     return path
+  }
+
+  /// The longest tableau name kept whole in a default file name.
+  static let maxTableauName = 64
+
+  /// Eight hex digits of FNV-1a over `text`: names cut to the same prefix stay apart.
+  static func digest(_ text: String) -> String {
+    var h: UInt32 = 0x811C_9DC5
+    for b in text.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+    let hex = String(h, radix: 16)
+    return String(repeating: "0", count: 8 - hex.count) + hex
   }
 
   /// Every character outside `[A-Za-z0-9._-]` becomes `-`.

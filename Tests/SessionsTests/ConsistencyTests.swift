@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Testing
+import Tableaux
 import Training
 
 @testable import Sessions
@@ -167,5 +168,26 @@ struct TailSummaryTests {
     #expect(lines.contains { $0.utf8.count > 128 << 10 })
     let (tail, full) = try Self.summaries(lines)
     #expect(tail == full && tail["steps"] == 10)
+  }
+}
+
+/// Default session names stay short whatever the tableau is called.
+@Suite("Session file names")
+struct SessionNameTests {
+  @Test(arguments: [1, 60, 64, 65, 300, 5000])
+  func longTableauNamesAreCut(length: Int) throws {
+    var config = ConsistencyTests.config
+    let tableau = config.cell.tableau
+    config.cell.tableau = try ButcherTableau(name: String(repeating: "é", count: length), a: tableau.a, b: tableau.b, c: tableau.c)
+    let dir = try ScratchDirectory()
+    defer { dir.cleanUp() }
+    let path = SessionFiles.newPath(for: config, folder: dir.url.path)
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    #expect(name.utf8.count <= 120, "\(name)")
+    #expect(name.range(of: #"^[0-9]{8}-[0-9]{6}-[A-Za-z0-9._-]+-adding\.session$"#, options: .regularExpression) != nil, "\(name)")
+    // The file can be created (the name is within the file system's limit).
+    let writer = try SessionWriter(path: path, header: header(config))
+    writer.close()
+    #expect(FileManager.default.fileExists(atPath: path))
   }
 }
