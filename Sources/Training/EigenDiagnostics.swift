@@ -73,7 +73,7 @@ extension TrainingEngine {
 
     // The state entering the last step.
     tape.reset()
-    var params = constants()
+    var params = parameters.constants(on: tape)
     var state = initialState(count: config.cell.stateCount, batch: 1)
     let advance = model.stepper(on: tape, parameters: params, inputs: tape.constant(x0), batch: 1)
     for k in 0..<(steps - 1) { state = advance(state, k) }
@@ -82,9 +82,9 @@ extension TrainingEngine {
     let h = spec.hiddenSize
     let n = s0.count * h
     let lastInput = Matrix<Scalar>(rows: n, cols: inputSize, storage: Array(repeating: x0.row(steps - 1), count: n).flatMap { $0 })
-    func jacobian(_ body: ([String: Var], Var, [Var]) -> [Var]) -> Matrix<Double> {
+    func jacobian(_ body: ([ParameterID: Var], Var, [Var]) -> [Var]) -> Matrix<Double> {
       tape.reset()
-      params = constants()
+      params = parameters.constants(on: tape)
       let s = s0.map { v in
         tape.leaf(rows: n, cols: h, needsGrad: true) { buf in
           for row in 0..<n { for j in 0..<h { buf[row * h + j] = v[0, j] } }
@@ -130,18 +130,12 @@ extension TrainingEngine {
   /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`.
   public func recurrentMatrix() -> Matrix<Double> {
     let spec = config.cell
-    guard spec.kind == .ode else {
-      return Matrix(converting: parameters["\(spec.kind.rawValue).weight_hh"] ?? Matrix(rows: 0, cols: 0))
+    if let kind = BaselineKind(spec.kind) {
+      return Matrix(converting: parameters[.baseline(kind, .weightHH)] ?? Matrix(rows: 0, cols: 0))
     }
-    let w = Matrix<Double>(converting: parameters["cell.W0"] ?? Matrix(rows: 0, cols: 0))
+    let w = Matrix<Double>(converting: parameters[.recurrent(0)] ?? Matrix(rows: 0, cols: 0))
     guard spec.structure == .antisymmetric else { return w }
     return w - w.transposed() - spec.gamma * Matrix.identity(w.rows)
-  }
-
-  private func constants() -> [String: Var] {
-    var d: [String: Var] = [:]
-    for p in parameters.parameters { d[p.name] = tape.constant(p.value) }
-    return d
   }
 
   private func initialState(count: Int, batch: Int) -> [Var] {
