@@ -17,12 +17,12 @@ public struct BaselineCell<Scalar: BLASScalar> {
   let biasHH: Var
   let projection: Var
 
-  /// Records the input projection of every step.
+  /// Records the input projection of every step (`W_hh` is `CellSpec.recurrentMatrices`).
   public init(spec: CellSpec, tape: Tape<Scalar>, parameters: [ParameterID: Var], inputs: Var, batch: Int) {
     guard let kind = BaselineKind(spec.kind) else { preconditionFailure("BaselineCell: ode is not a baseline") }
     self.spec = spec
     self.batch = batch
-    weightHH = parameters.required(.baseline(kind, .weightHH))
+    weightHH = spec.recurrentMatrices(on: tape, parameters: parameters)[0]
     biasHH = parameters.required(.baseline(kind, .biasHH))
     let ih = tape.addRowBroadcast(
       tape.matmul(inputs, parameters.required(.baseline(kind, .weightIH)), transposeB: true),

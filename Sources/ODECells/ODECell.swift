@@ -19,7 +19,7 @@ public struct ODECell<Scalar: BLASScalar> {
   /// `P_g = X V_gᵀ + b_g` when gated.
   public let gateProjection: Var?
 
-  /// Records `M_r` and the input projections.
+  /// Records `M_r` (`CellSpec.recurrentMatrices`) and the input projections.
   ///
   /// - Parameters:
   ///   - parameters: the cell's parameters on the tape, by ID.
@@ -28,21 +28,7 @@ public struct ODECell<Scalar: BLASScalar> {
     precondition(spec.kind == .ode, "ODECell: \(spec.kind) is not an ODE cell")
     self.spec = spec
     self.batch = batch
-    var mats: [Var] = []
-    for r in 0..<spec.derivativeOrder {
-      let w = parameters.required(.recurrent(r))
-      if r == 0 && spec.structure == .antisymmetric {
-        var m0 = tape.sub(w, tape.transpose(w))
-        if spec.gamma != 0 {
-          let eye = tape.constant(.identity(spec.hiddenSize))
-          m0 = tape.addScaled(m0, eye, scale: Scalar(-spec.gamma))
-        }
-        mats.append(m0)
-      } else {
-        mats.append(w)
-      }
-    }
-    recurrent = mats
+    recurrent = spec.recurrentMatrices(on: tape, parameters: parameters)
     projection = tape.addRowBroadcast(
       tape.matmul(inputs, parameters.required(.input), transposeB: true), parameters.required(.bias))
     gateProjection =

@@ -127,15 +127,10 @@ extension TrainingEngine {
       mapNorm: (try? jMap.spectralNorm()) ?? .nan, headroom: headroom)
   }
 
-  /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`.
+  /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`
+  /// (`CellSpec.recurrentMatrices`).
   public func recurrentMatrix() -> Matrix<Double> {
-    let spec = config.cell
-    if let kind = BaselineKind(spec.kind) {
-      return Matrix(converting: parameters[.baseline(kind, .weightHH)] ?? Matrix(rows: 0, cols: 0))
-    }
-    let w = Matrix<Double>(converting: parameters[.recurrent(0)] ?? Matrix(rows: 0, cols: 0))
-    guard spec.structure == .antisymmetric else { return w }
-    return w - w.transposed() - spec.gamma * Matrix.identity(w.rows)
+    config.cell.recurrentMatrices(of: parameters)[0]
   }
 
   private func initialState(count: Int, batch: Int) -> [Var] {

@@ -77,11 +77,10 @@ public struct ComposePreview: Sendable, Equatable {
     case .sigmoid: slope = 0.25
     }
     if cell.gated { slope *= 0.5 }
+    let ms = cell.recurrentMatrices(of: p)
     var j = Matrix<Double>(rows: t * h, cols: t * h)
     for r in 0..<(t - 1) { for i in 0..<h { j[r * h + i, (r + 1) * h + i] = 1 } }
-    for r in 0..<t {
-      var m = p[.recurrent(r)] ?? Matrix(rows: h, cols: h)
-      if r == 0 && cell.structure == .antisymmetric { m = m - m.transposed() - cell.gamma * Matrix.identity(h) }
+    for (r, m) in ms.enumerated() {
       for i in 0..<h {
         for k in 0..<h { j[(t - 1) * h + i, r * h + k] = slope * m[i, k] }
         j[(t - 1) * h + i, r * h + i] -= cell.decay[r]
