@@ -1,5 +1,6 @@
 import ComplexModule
 import Foundation
+import ODECells
 import TerminalGrid
 import Training
 import WorkbenchUI
@@ -53,6 +54,8 @@ extension BenchSuite {
     var model = WorkbenchModel(size: Size(width: 200, height: 60))
     _ = Workbench.update(&model, .key(.character(" ")))
     let h = model.draft.config.cell.hiddenSize
+    let ids: [ParameterID] = [.recurrent(0), .input, .bias, .readoutWeight, .readoutBias]
+    let norms = ids.enumerated().map { (name: $1.name, norm: Double($0 + 1)) }
     for s in 1...2000 {
       var m = StepMetrics(step: s, loss: 0.2 / Double(s).squareRoot(), gradNorm: 1 + sin(Double(s)), lr: 1e-3)
       if s % 25 == 0 { m.valLoss = m.loss }
@@ -60,7 +63,7 @@ extension BenchSuite {
       if s % 25 == 0 {
         _ = Workbench.update(
           &model,
-          .trainer(run: 1, .run(.grads(GradientDiagnostics(step: s, byParameter: [("cell.W0", 1), ("cell.V", 2), ("cell.b", 3), ("readout.weight", 4), ("readout.bias", 5)], throughTime: (1...100).map { Double($0) })))))
+          .trainer(run: 1, .run(.grads(GradientDiagnostics(step: s, byParameter: norms, throughTime: (1...100).map { Double($0) })))))
         let points = (0..<h).map { i in Complex(-0.001, 0.01 * Double(i - h / 2)) }
         _ = Workbench.update(&model, .trainer(run: 1, .run(.eigen(EigenDiagnostics(step: s, field: points, map: points, spectralNorm: 1, mapNorm: 1, headroom: 10)))))
       }

@@ -17,23 +17,18 @@ public struct BaselineCell<Scalar: BLASScalar> {
   let biasHH: Var
   let projection: Var
 
-  /// Records the input projection of every step.
-  public init(spec: CellSpec, tape: Tape<Scalar>, parameters: [String: Var], inputs: Var, batch: Int) {
-    precondition(spec.kind != .ode, "BaselineCell: ode is not a baseline")
+  /// Records the input projection of every step (`W_hh` is `CellSpec.recurrentMatrices`).
+  public init(spec: CellSpec, tape: Tape<Scalar>, parameters: [ParameterID: Var], inputs: Var, batch: Int) {
+    guard let kind = BaselineKind(spec.kind) else { preconditionFailure("BaselineCell: ode is not a baseline") }
     self.spec = spec
     self.batch = batch
-    let prefix = spec.kind.rawValue
-    func p(_ name: String) -> Var {
-      guard let v = parameters["\(prefix).\(name)"] else {
-        preconditionFailure("BaselineCell: missing parameter \(prefix).\(name)")
-      }
-      return v
-    }
-    weightHH = p("weight_hh")
-    biasHH = p("bias_hh")
-    let ih = tape.addRowBroadcast(tape.matmul(inputs, p("weight_ih"), transposeB: true), p("bias_ih"))
+    weightHH = spec.recurrentMatrices(on: tape, parameters: parameters)[0]
+    biasHH = parameters.required(.baseline(kind, .biasHH))
+    let ih = tape.addRowBroadcast(
+      tape.matmul(inputs, parameters.required(.baseline(kind, .weightIH)), transposeB: true),
+      parameters.required(.baseline(kind, .biasIH)))
     // The LSTM adds both biases before any nonlinearity, so fold b_hh into the projection.
-    projection = spec.kind == .lstm ? tape.addRowBroadcast(ih, biasHH) : ih
+    projection = kind == .lstm ? tape.addRowBroadcast(ih, biasHH) : ih
   }
 
   /// One step at time `k`.

@@ -19,39 +19,22 @@ public struct ODECell<Scalar: BLASScalar> {
   /// `P_g = X V_gᵀ + b_g` when gated.
   public let gateProjection: Var?
 
-  /// Records `M_r` and the input projections.
+  /// Records `M_r` (`CellSpec.recurrentMatrices`) and the input projections.
   ///
   /// - Parameters:
-  ///   - parameters: the cell's parameters on the tape, by name (`cell.W0`, `cell.V`, …).
+  ///   - parameters: the cell's parameters on the tape, by ID.
   ///   - inputs: the time-major inputs `[T·B, I]`.
-  public init(spec: CellSpec, tape: Tape<Scalar>, parameters: [String: Var], inputs: Var, batch: Int) {
+  public init(spec: CellSpec, tape: Tape<Scalar>, parameters: [ParameterID: Var], inputs: Var, batch: Int) {
     precondition(spec.kind == .ode, "ODECell: \(spec.kind) is not an ODE cell")
     self.spec = spec
     self.batch = batch
-    func p(_ name: String) -> Var {
-      guard let v = parameters[name] else { preconditionFailure("ODECell: missing parameter \(name)") }
-      return v
-    }
-    var mats: [Var] = []
-    for r in 0..<spec.derivativeOrder {
-      let w = p("cell.W\(r)")
-      if r == 0 && spec.structure == .antisymmetric {
-        var m0 = tape.sub(w, tape.transpose(w))
-        if spec.gamma != 0 {
-          let eye = tape.constant(.identity(spec.hiddenSize))
-          m0 = tape.addScaled(m0, eye, scale: Scalar(-spec.gamma))
-        }
-        mats.append(m0)
-      } else {
-        mats.append(w)
-      }
-    }
-    recurrent = mats
+    recurrent = spec.recurrentMatrices(on: tape, parameters: parameters)
     projection = tape.addRowBroadcast(
-      tape.matmul(inputs, p("cell.V"), transposeB: true), p("cell.b"))
+      tape.matmul(inputs, parameters.required(.input), transposeB: true), parameters.required(.bias))
     gateProjection =
       spec.gated
-      ? tape.addRowBroadcast(tape.matmul(inputs, p("cell.Vg"), transposeB: true), p("cell.bg"))
+      ? tape.addRowBroadcast(
+        tape.matmul(inputs, parameters.required(.gateInput), transposeB: true), parameters.required(.gateBias))
       : nil
   }
 

@@ -1,22 +1,31 @@
+import Autodiff
 import Linalg
 
-/// One named parameter: its DESIGN §1.3 name, its declared shape (`[H]` for biases, `[out, in]`
-/// for weights) and its value, stored as a matrix (`1 × n` for a vector).
+/// One parameter: which one, its declared shape (`[H]` for biases, `[out, in]` for weights)
+/// and its value, stored as a matrix (`1 × n` for a vector).
 public struct NamedParameter<Scalar: BLASScalar>: Sendable, Equatable {
-  /// `cell.W0`, `readout.bias`, `lstm.weight_hh`, …
-  public var name: String
+  /// `.recurrent(0)`, `.readoutBias`, `.baseline(.lstm, .weightHH)`, …
+  public var id: ParameterID
   /// The shape as checkpoints and safetensors files state it.
   public var shape: [Int]
   /// The value.
   public var value: Matrix<Scalar>
+
+  /// A parameter.
+  public init(id: ParameterID, shape: [Int], value: Matrix<Scalar>) {
+    self.id = id
+    self.shape = shape
+    self.value = value
+  }
+
+  /// The DESIGN §1.3 name files use: `cell.W0`, `readout.bias`, `lstm.weight_hh`, …
+  public var name: String { id.name }
 }
 
-/// The parameters of a model (cell plus readout), in a fixed order.
+/// The parameters of a model (cell plus readout), in `ParameterLayout` order.
 ///
-/// Initialisation (depends on the seed only, drawn in `Double` in this order):
-/// - ODE cell: `W_r ~ N(0, 1/H)` for every r; `V`, `V_g` Glorot-uniform; `b`, `b_g` zero.
-/// - LSTM and GRU: every weight and bias `U(−1/√H, 1/√H)`, as PyTorch.
-/// - Readout: `U` Glorot-uniform, `u` zero.
+/// Freshly initialised parameters are drawn entry by entry as the layout says, so they
+/// depend on the seed only.
 public struct ParameterSet<Scalar: BLASScalar>: Sendable, Equatable {
   /// The parameters in their canonical order.
   public var parameters: [NamedParameter<Scalar>]
@@ -27,45 +36,45 @@ public struct ParameterSet<Scalar: BLASScalar>: Sendable, Equatable {
   /// Freshly initialised parameters for a cell with `inputSize` inputs and `outputSize`
   /// readout outputs.
   public init(spec: CellSpec, inputSize: Int, outputSize: Int, using rng: inout Xoshiro256) {
-    let h = spec.hiddenSize
-    var list: [NamedParameter<Scalar>] = []
-    func add(_ name: String, _ shape: [Int], _ value: Matrix<Scalar>) {
-      list.append(NamedParameter(name: name, shape: shape, value: value))
+    let layout = ParameterLayout(spec: spec, inputSize: inputSize, outputSize: outputSize)
+    parameters = layout.entries.map { entry in
+      NamedParameter(
+        id: entry.id, shape: entry.shape,
+        value: entry.initialization.draw(rows: entry.rows, cols: entry.cols, using: &rng))
     }
-    switch spec.kind {
-    case .ode:
-      let std = 1 / Double(h).squareRoot()
-      for r in 0..<spec.derivativeOrder {
-        add("cell.W\(r)", [h, h], Initializer.normal(rows: h, cols: h, std: std, using: &rng))
-      }
-      add("cell.V", [h, inputSize], Initializer.glorotUniform(rows: h, cols: inputSize, using: &rng))
-      add("cell.b", [h], Matrix(rows: 1, cols: h))
-      if spec.gated {
-        add("cell.Vg", [h, inputSize], Initializer.glorotUniform(rows: h, cols: inputSize, using: &rng))
-        add("cell.bg", [h], Matrix(rows: 1, cols: h))
-      }
-    case .lstm, .gru:
-      let prefix = spec.kind.rawValue
-      let g = spec.kind == .lstm ? 4 : 3
-      let bound = 1 / Double(h).squareRoot()
-      add("\(prefix).weight_ih", [g * h, inputSize], Initializer.uniform(rows: g * h, cols: inputSize, bound: bound, using: &rng))
-      add("\(prefix).weight_hh", [g * h, h], Initializer.uniform(rows: g * h, cols: h, bound: bound, using: &rng))
-      add("\(prefix).bias_ih", [g * h], Initializer.uniform(rows: 1, cols: g * h, bound: bound, using: &rng))
-      add("\(prefix).bias_hh", [g * h], Initializer.uniform(rows: 1, cols: g * h, bound: bound, using: &rng))
-    }
-    add("readout.weight", [outputSize, h], Initializer.glorotUniform(rows: outputSize, cols: h, using: &rng))
-    add("readout.bias", [outputSize], Matrix(rows: 1, cols: outputSize))
-    parameters = list
   }
 
-  /// The parameter called `name`.
-  public subscript(name: String) -> Matrix<Scalar>? {
-    parameters.first { $0.name == name }?.value
+  /// The parameter `id`, if the model has it.
+  public subscript(id: ParameterID) -> Matrix<Scalar>? {
+    parameters.first { $0.id == id }?.value
+  }
+
+  /// The position of parameter `id` in the canonical order.
+  public func index(of id: ParameterID) -> Int? {
+    parameters.firstIndex { $0.id == id }
   }
 
   /// The total number of scalars (every entry of `cell.W0` counts, also when antisymmetric).
   public var scalarCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
 
-  /// The names, in order.
+  /// The IDs, in order.
+  public var ids: [ParameterID] { parameters.map(\.id) }
+
+  /// The names, in order (for files).
   public var names: [String] { parameters.map(\.name) }
+
+  /// Every parameter recorded on `tape` as a constant (no gradient), by ID.
+  public func constants(on tape: Tape<Scalar>) -> [ParameterID: Var] {
+    var vars: [ParameterID: Var] = [:]
+    for p in parameters { vars[p.id] = tape.constant(p.value) }
+    return vars
+  }
+}
+
+extension [ParameterID: Var] {
+  /// The parameter `id`; a model without it is a programmer error.
+  func required(_ id: ParameterID) -> Var {
+    guard let v = self[id] else { preconditionFailure("missing parameter \(id.name)") }
+    return v
+  }
 }

@@ -13,9 +13,8 @@ extension SequenceModel {
     on tape: Tape<Scalar>, parameters: ParameterSet<Scalar>, batch: SequenceBatch<Scalar>,
     loss kind: LossKind
   ) -> (outputs: Var, loss: Var) {
-    var byName: [String: Var] = [:]
-    for p in parameters.parameters { byName[p.name] = tape.constant(p.value) }
-    let step = stepper(on: tape, parameters: byName, inputs: tape.constant(batch.inputs), batch: batch.batch)
+    let constants = parameters.constants(on: tape)
+    let step = stepper(on: tape, parameters: constants, inputs: tape.constant(batch.inputs), batch: batch.batch)
     let b = batch.batch
     let size = b * spec.hiddenSize
     let components = spec.stateCount
@@ -39,6 +38,6 @@ extension SequenceModel {
       tape.rewind(to: mark)
     }
     let hs = tape.constant(Matrix(rows: batch.readoutSteps.count * b, cols: spec.hiddenSize, storage: kept))
-    return readout(on: tape, hs, byName, batch: batch, loss: kind)
+    return readout(on: tape, hs, constants, batch: batch, loss: kind)
   }
 }

@@ -80,26 +80,25 @@ public struct SequenceModel<Scalar: BLASScalar>: Sendable {
     loss kind: LossKind
   ) -> RecordedForward {
     let vars = parameters.parameters.map { tape.parameter($0.value) }
-    return record(on: tape, parameterVars: vars, names: parameters.names, batch: batch, loss: kind)
+    return record(on: tape, parameterVars: vars, ids: parameters.ids, batch: batch, loss: kind)
   }
 
   /// The loss of one batch, from parameters already on the tape (gradient checks).
   public func recordLoss(
-    on tape: Tape<Scalar>, parameterVars vars: [Var], names: [String],
+    on tape: Tape<Scalar>, parameterVars vars: [Var], ids: [ParameterID],
     batch: SequenceBatch<Scalar>, loss kind: LossKind
   ) -> Var {
-    record(on: tape, parameterVars: vars, names: names, batch: batch, loss: kind).loss
+    record(on: tape, parameterVars: vars, ids: ids, batch: batch, loss: kind).loss
   }
 
-  /// Records the forward pass and the loss from parameters already on the tape, named in
-  /// `ParameterSet` order.
+  /// Records the forward pass and the loss from parameters already on the tape, identified
+  /// in `ParameterSet` order.
   public func record(
-    on tape: Tape<Scalar>, parameterVars vars: [Var], names: [String],
+    on tape: Tape<Scalar>, parameterVars vars: [Var], ids: [ParameterID],
     batch: SequenceBatch<Scalar>, loss kind: LossKind
   ) -> RecordedForward {
-    var byName: [String: Var] = [:]
-    for (name, v) in zip(names, vars) { byName[name] = v }
-    let advance = stepper(on: tape, parameters: byName, inputs: tape.constant(batch.inputs), batch: batch.batch)
+    let byID = Dictionary(uniqueKeysWithValues: zip(ids, vars))
+    let advance = stepper(on: tape, parameters: byID, inputs: tape.constant(batch.inputs), batch: batch.batch)
     // The initial state tracks gradients, so that ∂L/∂h_k exists for every k, even where no
     // parameter reaches h_k yet (h_1 of a second-order Euler cell): the gradient diagnostics
     // read them off this backward pass. Parameter gradients are unaffected.
@@ -115,13 +114,13 @@ public struct SequenceModel<Scalar: BLASScalar>: Sendable {
 
     let read = batch.readoutSteps.map { states[$0][0] }
     let hs = read.count == 1 ? read[0] : tape.concatRows(read)
-    let (y, loss) = readout(on: tape, hs, byName, batch: batch, loss: kind)
+    let (y, loss) = readout(on: tape, hs, byID, batch: batch, loss: kind)
     return RecordedForward(loss: loss, parameters: vars, states: states, outputs: y)
   }
 
   /// The cell recorded once on `tape` for `inputs` (`[T·B, I]`), as a step function
   /// `(S_k, k) ↦ S_{k+1}`: the recurrent matrices and input projections are formed here, once.
-  public func stepper(on tape: Tape<Scalar>, parameters p: [String: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
+  public func stepper(on tape: Tape<Scalar>, parameters p: [ParameterID: Var], inputs: Var, batch: Int) -> ([Var], Int) -> [Var] {
     if spec.kind == .ode {
       let cell = ODECell(spec: spec, tape: tape, parameters: p, inputs: inputs, batch: batch)
       return { s, k in cell.step(tape, s, step: k) }
@@ -132,13 +131,11 @@ public struct SequenceModel<Scalar: BLASScalar>: Sendable {
 
   /// The readout `y = h Uᵀ + u` of the rows `hs` and the loss against the batch's targets.
   public func readout(
-    on tape: Tape<Scalar>, _ hs: Var, _ byName: [String: Var], batch: SequenceBatch<Scalar>,
+    on tape: Tape<Scalar>, _ hs: Var, _ parameters: [ParameterID: Var], batch: SequenceBatch<Scalar>,
     loss kind: LossKind
   ) -> (outputs: Var, loss: Var) {
-    guard let u = byName["readout.weight"], let bias = byName["readout.bias"] else {
-      preconditionFailure("SequenceModel: readout parameters missing")
-    }
-    let y = tape.addRowBroadcast(tape.matmul(hs, u, transposeB: true), bias)
+    let y = tape.addRowBroadcast(
+      tape.matmul(hs, parameters.required(.readoutWeight), transposeB: true), parameters.required(.readoutBias))
     let loss: Var
     switch (kind, batch.targets) {
     case (.mse, .values(let t)):

@@ -1,4 +1,3 @@
-import Autodiff
 import Linalg
 import ODECells
 import Tableaux
@@ -58,95 +57,39 @@ public struct EigenDiagnostics: Sendable, Equatable {
 }
 
 extension TrainingEngine {
-  /// Jacobians at the state that validation example 0 reaches before its last step, with its
-  /// last input, computed exactly on the tape: the state is replicated `N` times (one row
-  /// per state scalar) and row `n` of the output is seeded with `e_n`, so one backward pass
-  /// gives every row of the Jacobian.
+  /// Where the diagnostics look: the state that validation example 0 reaches before its last
+  /// step, with its last input.
+  public func diagnosticPoint() -> CellPoint<Scalar> {
+    let steps = validation.steps
+    let inputs = Matrix<Scalar>(
+      rows: steps, cols: validation.inputSize,
+      storage: (0..<steps).flatMap { k in validation.inputs.row(k * validation.batch) })
+    let state = model.state(after: steps - 1, of: inputs, parameters: parameters, on: tape)
+    return CellPoint(state: state, input: Matrix(rows: 1, cols: inputs.cols, storage: inputs.row(steps - 1)))
+  }
+
+  /// The eigenvalues and norms of the cell's exact Jacobians (`SequenceModel.fieldJacobian`,
+  /// `mapJacobian`) at `diagnosticPoint()`.
   public func eigenDiagnostics() -> EigenDiagnostics? {
     let spec = config.cell
-    let steps = validation.steps
-    let vb = validation.batch
-    let inputSize = validation.inputSize
-    let x0 = Matrix<Scalar>(
-      rows: steps, cols: inputSize,
-      storage: (0..<steps).flatMap { k in validation.inputs.row(k * vb) })
-
-    // The state entering the last step.
-    tape.reset()
-    var params = constants()
-    var state = initialState(count: config.cell.stateCount, batch: 1)
-    let advance = model.stepper(on: tape, parameters: params, inputs: tape.constant(x0), batch: 1)
-    for k in 0..<(steps - 1) { state = advance(state, k) }
-    let s0 = state.map { tape.value($0) }
-
-    let h = spec.hiddenSize
-    let n = s0.count * h
-    let lastInput = Matrix<Scalar>(rows: n, cols: inputSize, storage: Array(repeating: x0.row(steps - 1), count: n).flatMap { $0 })
-    func jacobian(_ body: ([String: Var], Var, [Var]) -> [Var]) -> Matrix<Double> {
-      tape.reset()
-      params = constants()
-      let s = s0.map { v in
-        tape.leaf(rows: n, cols: h, needsGrad: true) { buf in
-          for row in 0..<n { for j in 0..<h { buf[row * h + j] = v[0, j] } }
-        }
-      }
-      let out = body(params, tape.constant(lastInput), s)
-      var loss: Var?
-      for (r, o) in out.enumerated() {
-        let e = tape.leaf(rows: n, cols: h, needsGrad: false) { buf in
-          buf.update(repeating: 0)
-          for j in 0..<h { buf[(r * h + j) * h + j] = 1 }
-        }
-        let term = tape.sum(tape.mul(o, e))
-        loss = loss.map { tape.add($0, term) } ?? term
-      }
-      guard let loss else { return Matrix(rows: 0, cols: 0) }
-      tape.backward(from: loss)
-      var j = Matrix<Double>(rows: n, cols: n)
-      for (r, v) in s.enumerated() {
-        let g = tape.gradient(v)
-        for row in 0..<n { for c in 0..<h { j[row, r * h + c] = Double(g[row, c]) } }
-      }
-      return j
-    }
-
-    let jMap = jacobian { p, x, s in model.stepper(on: tape, parameters: p, inputs: x, batch: n)(s, 0) }
+    let point = diagnosticPoint()
+    let map = model.mapJacobian(parameters: parameters, at: point, on: tape)
     var fieldEigen: [Complex<Double>] = []
     var headroom = Double.infinity
-    if spec.kind == .ode {
-      let jField = jacobian { p, x, s in
-        ODECell(spec: spec, tape: tape, parameters: p, inputs: x, batch: n).field(tape, s, step: 0)
-      }
-      fieldEigen = (try? (spec.stepSize * jField).eigenvalues()) ?? []
+    if let field = model.fieldJacobian(parameters: parameters, at: point, on: tape) {
+      fieldEigen = (try? field.eigenvalues()) ?? []
       headroom = EigenDiagnostics.headroom(
         of: fieldEigen, under: spec.tableau.cellStabilityFunction(implicitIterations: spec.implicitIterations))
     }
     return EigenDiagnostics(
-      step: step, field: fieldEigen, map: (try? jMap.eigenvalues()) ?? [],
+      step: step, field: fieldEigen, map: (try? map.eigenvalues()) ?? [],
       spectralNorm: (try? recurrentMatrix().spectralNorm()) ?? .nan,
-      mapNorm: (try? jMap.spectralNorm()) ?? .nan, headroom: headroom)
+      mapNorm: (try? map.spectralNorm()) ?? .nan, headroom: headroom)
   }
 
-  /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`.
+  /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`
+  /// (`CellSpec.recurrentMatrices`).
   public func recurrentMatrix() -> Matrix<Double> {
-    let spec = config.cell
-    guard spec.kind == .ode else {
-      return Matrix(converting: parameters["\(spec.kind.rawValue).weight_hh"] ?? Matrix(rows: 0, cols: 0))
-    }
-    let w = Matrix<Double>(converting: parameters["cell.W0"] ?? Matrix(rows: 0, cols: 0))
-    guard spec.structure == .antisymmetric else { return w }
-    return w - w.transposed() - spec.gamma * Matrix.identity(w.rows)
-  }
-
-  private func constants() -> [String: Var] {
-    var d: [String: Var] = [:]
-    for p in parameters.parameters { d[p.name] = tape.constant(p.value) }
-    return d
-  }
-
-  private func initialState(count: Int, batch: Int) -> [Var] {
-    (0..<count).map { _ in
-      tape.leaf(rows: batch, cols: config.cell.hiddenSize, needsGrad: false) { $0.update(repeating: 0) }
-    }
+    config.cell.recurrentMatrices(of: parameters)[0]
   }
 }

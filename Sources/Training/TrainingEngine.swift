@@ -142,7 +142,7 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   /// Clips the singular values of `cell.W0` at `ρ` (Miller & Hardt's projection):
   /// `W_0 ← U·diag(min(s, ρ))·Vᵀ`, only when `s_max > ρ`.
   func projectSpectralNorm(_ rho: Double) {
-    guard let i = parameters.parameters.firstIndex(where: { $0.name == "cell.W0" }) else { return }
+    guard let i = parameters.index(of: .recurrent(0)) else { return }
     let w = parameters.parameters[i].value
     guard let d = try? w.svd(), let top = d.s.first, Double(top) > rho else { return }
     var us = d.u

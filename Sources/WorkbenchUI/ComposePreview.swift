@@ -17,7 +17,8 @@ public struct ComposePreview: Sendable, Equatable {
   public var parameterCount: Int
   /// Field evaluations per step.
   public var fieldEvaluations: Int
-  /// `ε·λ_i` of `∂F/∂S` at `S = 0`, `x = 0` with the initial weights (empty when skipped).
+  /// `ε·λ_i` of `∂F/∂S` at `S = 0`, `x = 0` with the initial weights (empty when skipped):
+  /// the eigenvalues of `SequenceModel.fieldJacobian`, as training's diagnostics compute them.
   public var spectrum: [Complex<Double>]
   /// Why the spectrum is empty, if it is.
   public var note: String?
@@ -50,7 +51,9 @@ public struct ComposePreview: Sendable, Equatable {
       note = "spectrum preview for t·H ≤ \(Self.spectrumLimit)"
       return
     }
-    spectrum = (try? Self.fieldJacobian(cell, params).eigenvalues()) ?? []
+    let zero = CellPoint<Double>(zeroFor: cell, inputSize: inputs)
+    let field = SequenceModel<Double>(spec: cell).fieldJacobian(parameters: params, at: zero)
+    spectrum = (try? field?.eigenvalues()) ?? []
   }
 
   /// `(I, O)` of a task without reading files (file tasks: IDX 1→10; CSV unknown until read: 1→1).
@@ -62,31 +65,5 @@ public struct ComposePreview: Sendable, Equatable {
     case .idx: (1, 10)
     case .csv: (1, 1)
     }
-  }
-
-  /// `ε·∂F/∂S` at the zero state: the companion matrix with last block row
-  /// `∂f/∂v_r = s·M_r − κ_r I`, where `s = σ′(0)` (times the gate's 1/2 when gated; the gate's
-  /// own term vanishes because σ(0) = 0 for tanh and identity).
-  static func fieldJacobian(_ cell: CellSpec, _ p: ParameterSet<Double>) -> Matrix<Double> {
-    let h = cell.hiddenSize
-    let t = cell.derivativeOrder
-    var slope: Double
-    switch cell.activation {
-    case .tanh, .identity: slope = 1
-    case .relu: slope = 0
-    case .sigmoid: slope = 0.25
-    }
-    if cell.gated { slope *= 0.5 }
-    var j = Matrix<Double>(rows: t * h, cols: t * h)
-    for r in 0..<(t - 1) { for i in 0..<h { j[r * h + i, (r + 1) * h + i] = 1 } }
-    for r in 0..<t {
-      var m = p["cell.W\(r)"] ?? Matrix(rows: h, cols: h)
-      if r == 0 && cell.structure == .antisymmetric { m = m - m.transposed() - cell.gamma * Matrix.identity(h) }
-      for i in 0..<h {
-        for k in 0..<h { j[(t - 1) * h + i, r * h + k] = slope * m[i, k] }
-        j[(t - 1) * h + i, r * h + i] -= cell.decay[r]
-      }
-    }
-    return cell.stepSize * j
   }
 }

@@ -77,25 +77,30 @@ struct EvalCommand: ParsableCommand {
     let (b, t, i) = (x.shape[0], x.shape[1], x.shape[2])
     guard b > 0, t > 0, i > 0 else { throw CommandSupport.bad("\(data): x has an empty dimension \(x.shapeDescription)") }
     guard let y = d.tensors["y"] else { throw CommandSupport.bad("\(data): no tensor \"y\"") }
-    guard let readout = w.tensors["readout.weight"], readout.shape.count == 2 else {
-      throw CommandSupport.bad("\(weights): no tensor \"readout.weight\" [O, H]")
+    let readoutName = ParameterID.readoutWeight.name
+    guard let readout = w.tensors[readoutName], readout.shape.count == 2 else {
+      throw CommandSupport.bad("\(weights): no tensor \"\(readoutName)\" [O, H]")
     }
     let o = readout.shape[0]
 
     // Expected names and shapes from the config, I and O; the weights must match exactly.
-    var rng = Xoshiro256(seed: 0)
-    var params = ParameterSet<S>(spec: cfg.cell, inputSize: i, outputSize: o, using: &rng)
-    for name in w.tensors.keys where params[name] == nil {
-      throw CommandSupport.bad("\(weights): unexpected tensor \"\(name)\" (expected \(params.names.joined(separator: ", ")))")
+    let layout = ParameterLayout(spec: cfg.cell, inputSize: i, outputSize: o)
+    let expected = layout.ids.map(\.name)
+    for name in w.tensors.keys where !expected.contains(name) {
+      throw CommandSupport.bad("\(weights): unexpected tensor \"\(name)\" (expected \(expected.joined(separator: ", ")))")
     }
-    for k in params.parameters.indices {
-      let p = params.parameters[k]
-      guard let tensor = w.tensors[p.name] else { throw CommandSupport.bad("\(weights): missing tensor \"\(p.name)\" \(p.shape)") }
-      guard tensor.shape == p.shape else {
-        throw CommandSupport.bad("\(weights): \"\(p.name)\" has shape \(tensor.shapeDescription), expected \(p.shape) for this config and data")
-      }
-      params.parameters[k].value.storage = tensor.asDoubles().map { S($0) }
-    }
+    let params = try ParameterSet<S>(
+      parameters: layout.entries.map { entry in
+        guard let tensor = w.tensors[entry.id.name] else {
+          throw CommandSupport.bad("\(weights): missing tensor \"\(entry.id.name)\" \(entry.shape)")
+        }
+        guard tensor.shape == entry.shape else {
+          throw CommandSupport.bad(
+            "\(weights): \"\(entry.id.name)\" has shape \(tensor.shapeDescription), expected \(entry.shape) for this config and data")
+        }
+        let value = Matrix<S>(rows: entry.rows, cols: entry.cols, storage: tensor.asDoubles().map { S($0) })
+        return NamedParameter(id: entry.id, shape: entry.shape, value: value)
+      })
 
     // Time-major inputs; targets by the loss and y's rank.
     let xs = x.asDoubles()

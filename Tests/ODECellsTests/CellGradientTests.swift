@@ -25,7 +25,7 @@ struct CellGradientTests {
     let data = batchFor(loss: loss, everyStep: everyStep, seed: 5)
     let model = SequenceModel<Double>(spec: spec)
     return GradientCheck.worstError(params.parameters.map(\.value)) { tape, vars in
-      model.recordLoss(on: tape, parameterVars: vars, names: params.names, batch: data, loss: loss)
+      model.recordLoss(on: tape, parameterVars: vars, ids: params.ids, batch: data, loss: loss)
     }
   }
 

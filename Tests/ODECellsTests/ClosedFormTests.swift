@@ -14,9 +14,9 @@ struct ClosedFormTests {
   static func runLinear(_ spec: CellSpec, m: Matrix<Double>, h0: [Double], steps: Int) -> [[Double]] {
     let tape = Tape<Double>()
     let n = m.rows
-    let params: [String: Var] = [
-      "cell.W0": tape.constant(m), "cell.V": tape.constant(Matrix(rows: n, cols: 1)),
-      "cell.b": tape.constant(Matrix(rows: 1, cols: n)),
+    let params: [ParameterID: Var] = [
+      .recurrent(0): tape.constant(m), .input: tape.constant(Matrix(rows: n, cols: 1)),
+      .bias: tape.constant(Matrix(rows: 1, cols: n)),
     ]
     let cell = ODECell(
       spec: spec, tape: tape, parameters: params, inputs: tape.constant(Matrix(rows: steps, cols: 1)), batch: 1)
@@ -86,7 +86,7 @@ struct ClosedFormTests {
     let spec = CellSpec(hiddenSize: h, stepSize: 1, decay: [1])
     let cell = ODECell(
       spec: spec, tape: tape,
-      parameters: ["cell.W0": tape.constant(w), "cell.V": tape.constant(v), "cell.b": tape.constant(bias)],
+      parameters: [.recurrent(0): tape.constant(w), .input: tape.constant(v), .bias: tape.constant(bias)],
       inputs: tape.constant(x), batch: b)
     var s = [tape.constant(Matrix(rows: b, cols: h))]
     var reference = [[Double]](repeating: [Double](repeating: 0, count: h), count: b)

@@ -13,10 +13,8 @@ struct FieldEvaluationCountTests {
     let tape = Tape<Double>()
     var rng = Xoshiro256(seed: 3)
     let params = ParameterSet<Double>(spec: spec, inputSize: 1, outputSize: 1, using: &rng)
-    var byName: [String: Var] = [:]
-    for p in params.parameters { byName[p.name] = tape.constant(p.value) }
     let x = tape.constant(Matrix(rows: 2, cols: 1, storage: [0.1, 0.2]))
-    let cell = ODECell(spec: spec, tape: tape, parameters: byName, inputs: x, batch: 2)
+    let cell = ODECell(spec: spec, tape: tape, parameters: params.constants(on: tape), inputs: x, batch: 2)
     let state = tape.constant(Matrix(rows: 2, cols: spec.hiddenSize, storage: [Double](repeating: 0.1, count: 2 * spec.hiddenSize)))
     let before = tape.count
     _ = cell.step(tape, [state], step: 0)

@@ -16,15 +16,15 @@ struct DiagnosticsTests {
   }
 
   /// A parameter of a checkpoint as a matrix (`[n]` vectors as `1 × n`).
-  static func matrix(_ c: Checkpoint, _ name: String) -> Matrix<Double>? {
-    guard let p = c.parameters.first(where: { $0.name == name }) else { return nil }
+  static func matrix(_ c: Checkpoint, _ id: ParameterID) -> Matrix<Double>? {
+    guard let p = c.parameters.first(where: { $0.name == id.name }) else { return nil }
     return Matrix(rows: p.shape.count == 2 ? p.shape[0] : 1, cols: p.shape.last ?? 0, storage: p.values)
   }
 
   /// Replaces one parameter of the engine's state (through a checkpoint).
-  static func set(_ engine: TrainingEngine<Double>, _ name: String, _ value: Matrix<Double>) throws {
+  static func set(_ engine: TrainingEngine<Double>, _ id: ParameterID, _ value: Matrix<Double>) throws {
     var c = engine.checkpoint()
-    let i = try #require(c.parameters.firstIndex { $0.name == name })
+    let i = try #require(c.parameters.firstIndex { $0.name == id.name })
     c.parameters[i].values = value.storage
     try engine.restore(c)
   }
@@ -43,7 +43,7 @@ struct DiagnosticsTests {
     #expect(scale > 0.01)
     for z in d.field { #expect(abs(z.real) < 1e-6 * scale, "\(z)") }
     // spectralNorm is ‖W0 − W0ᵀ‖₂, computed here from the parameters.
-    let w = try #require(Self.matrix(e.checkpoint(), "cell.W0"))
+    let w = try #require(Self.matrix(e.checkpoint(), .recurrent(0)))
     let m0 = w - w.transposed()
     let norm = try #require(try m0.singularValues().first)
     #expect(abs(d.spectralNorm - norm) <= 1e-12 * norm)
@@ -100,7 +100,7 @@ struct DiagnosticsTests {
     var j = Matrix<Double>(rows: n, cols: n)
     for r in 0..<(order - 1) { for i in 0..<h { j[r * h + i, (r + 1) * h + i] = 1 } }
     for r in 0..<order {
-      let m = try #require(Self.matrix(c, "cell.W\(r)"))
+      let m = try #require(Self.matrix(c, .recurrent(r)))
       for i in 0..<h {
         for k in 0..<h { j[(order - 1) * h + i, r * h + k] = m[i, k] - (i == k ? decay[r] : 0) }
       }
@@ -162,7 +162,7 @@ struct DiagnosticsTests {
     let t = try #require(ButcherTableau.named(tableau))
     let e = try Self.engine(cell: #""hiddenSize":5,"activation":"identity","tableau":"\#(tableau)","stepSize":0.4"#)
     let lambdas = [0.3, 0.9, 1.7, 2.2, 3.1]
-    try Self.set(e, "cell.W0", try Self.negativeDefinite(lambdas, seed: 12))
+    try Self.set(e, .recurrent(0), try Self.negativeDefinite(lambdas, seed: 12))
     let d = try #require(e.eigenDiagnostics())
     // Field eigenvalues ε·(−λ_i), real.
     let expected = lambdas.map { Complex(-0.4 * $0, 0) }
@@ -173,7 +173,7 @@ struct DiagnosticsTests {
 
   @Test func headroomBelowOneWhenAModeIsOutside() throws {
     let e = try Self.engine(cell: #""hiddenSize":3,"activation":"identity","stepSize":1"#)
-    try Self.set(e, "cell.W0", try Self.negativeDefinite([0.5, 1, 4], seed: 3))
+    try Self.set(e, .recurrent(0), try Self.negativeDefinite([0.5, 1, 4], seed: 3))
     let d = try #require(e.eigenDiagnostics())
     #expect(abs(d.headroom - 0.5) < 1e-6, "Euler, largest |ελ| = 4: headroom 2/4")
   }
@@ -203,15 +203,16 @@ struct DiagnosticsTests {
     let (b, h, steps) = (batch.batch, config.cell.hiddenSize, batch.steps)
     #expect(grads.throughTime.count == steps)
     #expect(grads.step == 2)
-    let u = try #require(Self.matrix(checkpoint, "readout.weight"))
-    let ub = try #require(Self.matrix(checkpoint, "readout.bias"))
+    let u = try #require(Self.matrix(checkpoint, .readoutWeight))
+    let ub = try #require(Self.matrix(checkpoint, .readoutBias))
     let o = u.rows
 
     func loss(perturbing k: Int?, row n: Int = 0, col j: Int = 0, by delta: Double = 0) -> Double {
       let tape = Tape<Double>()
-      var params: [String: Var] = [:]
+      var params: [ParameterID: Var] = [:]
       for p in checkpoint.parameters {
-        params[p.name] = tape.constant(Self.matrix(checkpoint, p.name) ?? Matrix(rows: 0, cols: 0))
+        guard let id = ParameterID(name: p.name) else { continue }
+        params[id] = tape.constant(Self.matrix(checkpoint, id) ?? Matrix(rows: 0, cols: 0))
       }
       let odeCell = ODECell(spec: config.cell, tape: tape, parameters: params, inputs: tape.constant(batch.inputs), batch: b)
       var s = (0..<config.cell.derivativeOrder).map { _ in tape.constant(Matrix<Double>(rows: b, cols: h)) }

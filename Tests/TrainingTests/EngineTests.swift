@@ -159,7 +159,7 @@ struct EngineTests {
       #"{"cell":{"hiddenSize":12,"tableau":"heun","stepSize":0.5},"task":{"name":"adding","length":8},"optimizer":{"learningRate":0.05},"batchSize":8,"steps":10,"precision":"\#(precision)","constraint":{"spectralNorm":0.5}}"#)
     let run = try makeTrainingRun(c)
     func topSingularValue() throws -> Double {
-      let p = try #require(run.checkpoint().parameters.first { $0.name == "cell.W0" })
+      let p = try #require(run.checkpoint().parameters.first { $0.name == ParameterID.recurrent(0).name })
       let w = Matrix<Double>(rows: p.shape[0], cols: p.shape[1], storage: p.values)
       return try #require(try w.singularValues().first)
     }
@@ -175,7 +175,7 @@ struct EngineTests {
     free.spectralNorm = nil
     let unconstrained = try makeTrainingRun(free)
     for _ in 0..<6 { unconstrained.trainStep() }
-    let p = try #require(unconstrained.checkpoint().parameters.first { $0.name == "cell.W0" })
+    let p = try #require(unconstrained.checkpoint().parameters.first { $0.name == ParameterID.recurrent(0).name })
     let s = try #require(try Matrix<Double>(rows: 12, cols: 12, storage: p.values).singularValues().first)
     #expect(s > 1)
   }

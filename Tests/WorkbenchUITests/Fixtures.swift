@@ -24,7 +24,10 @@ enum Fixtures {
         events.append(
           .grads(
             GradientDiagnostics(
-              step: s, byParameter: [("cell.W0", 0.1 * Double(s) / 25), ("cell.V", 0.05), ("cell.b", 0.02), ("readout.weight", 0.3), ("readout.bias", 0.1)],
+              step: s, byParameter: [
+                (ParameterID.recurrent(0).name, 0.1 * Double(s) / 25), (ParameterID.input.name, 0.05),
+                (ParameterID.bias.name, 0.02), (ParameterID.readoutWeight.name, 0.3), (ParameterID.readoutBias.name, 0.1),
+              ],
               throughTime: (1...100).map { k in exp(-Double(100 - k) / (20 + Double(s) / 10)) })))
         let field = (0..<8).map { i in Complex(-0.001 * Double(s) / 25, 0.02 * Double(i - 4) * Double(s) / 100) }
         let map = field.map { Complex(1 + $0.real, $0.imaginary) }
