@@ -66,7 +66,7 @@ let package = Package(
       ]
     ),
 
-    .target(name: "Sessions", dependencies: ["Training", "JSON", "Linalg", "Optim"]),
+    .target(name: "Sessions", dependencies: ["Training", "ODECells", "JSON", "Linalg", "Optim"]),
 
     .target(
       name: "TerminalGrid",

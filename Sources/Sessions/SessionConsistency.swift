@@ -9,13 +9,19 @@ import Training
 /// - grads, eigen, checkpoint, diverged, finished, stopped: about step `s` (the step just run);
 /// - control: applies before the next step, `s + 1`, with a value the config schema allows
 ///   for the key it changes; pause and resume take no value;
-/// - nothing follows diverged, finished or stopped.
+/// - nothing follows diverged, finished or stopped;
+/// - a checkpoint has exactly the parameters and shapes of the header's config.
 struct SessionConsistency {
   private(set) var lastStep: Int
   private var ended: String?
+  private let config: TrainingConfig?
 
-  /// A check of a session that starts after step `first` (its parent's checkpoint, or 0).
-  init(after first: Int) { lastStep = first }
+  /// A check of a session that starts after step `first` (its parent's checkpoint, or 0);
+  /// checkpoints are held against `config` (`CheckpointShapes`) when it is given.
+  init(after first: Int, config: TrainingConfig?) {
+    lastStep = first
+    self.config = config
+  }
 
   /// Checks the next event; the message says what is wrong (the reader adds the line).
   mutating func check(_ event: RunEvent) throws(SessionError) {
@@ -30,7 +36,9 @@ struct SessionConsistency {
       }
     case .grads(let g): try about(g.step, "grads")
     case .eigen(let e): try about(e.step, "eigen")
-    case .checkpoint(let c): try about(c.step, "checkpoint")
+    case .checkpoint(let c):
+      try about(c.step, "checkpoint")
+      if let config { try CheckpointShapes.check(c, against: config) }
     case .control(let c):
       guard c.step == lastStep + 1 else {
         throw SessionError(line: 0, "control at step \(c.step) where the next step is \(lastStep + 1)")

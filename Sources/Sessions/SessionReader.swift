@@ -47,7 +47,9 @@ public struct Session: Sendable {
     var events: [TimedEvent] = []
     var warnings: [String] = []
     var unknownKinds: Set<String> = []
-    var order = SessionConsistency(after: header.parent?.step ?? 0)
+    // A header whose config does not parse is reported by those who need the config (verify,
+    // resume, eval); its events are still read, without the checkpoint check.
+    var order = SessionConsistency(after: header.parent?.step ?? 0, config: try? header.trainingConfig())
     for (i, line) in lines.enumerated().dropFirst() {
       let number = i + 1
       let isLast = i == lines.count - 1

@@ -191,3 +191,52 @@ struct SessionNameTests {
     #expect(FileManager.default.fileExists(atPath: path))
   }
 }
+
+/// Checkpoints are held against the header's config: a parameter missing, extra, out of
+/// order, of another shape, or another precision is refused, naming the parameter.
+@Suite("Checkpoints against the config")
+struct CheckpointShapeTests {
+  /// The session's lines with its first checkpoint changed by `change`.
+  static func withCheckpoint(_ change: (inout Checkpoint) -> Void) throws -> (lines: [String], line: Int) {
+    var lines = try ConsistencyTests.lines()
+    let i = try #require(lines.firstIndex { $0.contains(#""checkpoint""#) })
+    let decoded = try #require(try SessionCodec.decode(try JSON.parse(lines[i])))
+    guard case .checkpoint(var c) = decoded.event else { throw CLIFailure("not a checkpoint") }
+    change(&c)
+    lines[i] = SessionCodec.line(TimedEvent(time: decoded.time, event: .checkpoint(c)))
+    return (lines, i + 1)
+  }
+
+  struct CLIFailure: Error { let text: String; init(_ t: String) { text = t } }
+
+  @Test func theRecordedCheckpointsMatch() throws {
+    let (lines, _) = try Self.withCheckpoint { _ in }
+    #expect(try ConsistencyTests.parse(lines).checkpoints.count >= 2)
+  }
+
+  @Test(arguments: [
+    ("wrong shape", "checkpoint parameter cell.V has shape [2, 3], the config's cell needs [3, 3]"),
+    ("missing", "checkpoint lacks parameter cell.b, which the config's cell has"),
+    ("extra", "checkpoint has parameter cell.Vg, which the config's cell does not have"),
+    ("order", "checkpoint parameters are out of order"),
+    ("dtype", "checkpoint dtype float32, but the config's precision is float64"),
+  ])
+  func mismatchesAreRefused(_ kind: String, _ message: String) throws {
+    let (lines, line) = try Self.withCheckpoint { c in
+      switch kind {
+      case "wrong shape":
+        if let i = c.parameters.firstIndex(where: { $0.name == "cell.V" }) { c.parameters[i].shape = [2, 3] }
+      case "missing": c.parameters.removeAll { $0.name == "cell.b" }
+      case "extra": c.parameters.append(.init(name: "cell.Vg", shape: [3, 2], values: Array(repeating: 0, count: 6)))
+      case "order": c.parameters.swapAt(0, 1)
+      default: c.dtype = .float32
+      }
+    }
+    do {
+      _ = try ConsistencyTests.parse(lines)
+      Issue.record("accepted a checkpoint with \(kind)")
+    } catch {
+      #expect(error.line == line && error.reason.hasPrefix(message), "\(error)")
+    }
+  }
+}
