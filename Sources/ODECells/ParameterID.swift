@@ -42,7 +42,8 @@ public enum BaselineTensor: String, Sendable, CaseIterable {
 /// .gateInput     cell.Vg
 /// .gateBias      cell.bg
 /// ```
-/// `ParameterID(name: id.name) == id` for every ID, and `init(name:)` accepts nothing else.
+/// `ParameterID(name: id.name) == id` for every ID (with r ≥ 0), and `init(name:)` accepts no
+/// other string.
 public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
   /// `W_r` `[H, H]`, r = 0 … t − 1 (`M_0` is formed from `W_0`).
   case recurrent(Int)
@@ -64,7 +65,7 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
   /// The name in checkpoints, safetensors files and the UI.
   public var name: String {
     switch self {
-    case .recurrent(let r): "cell.W\(r)"
+    case .recurrent(let r): "\(Self.recurrentPrefix)\(r)"
     case .input: "cell.V"
     case .bias: "cell.b"
     case .gateInput: "cell.Vg"
@@ -77,27 +78,23 @@ public enum ParameterID: Hashable, Sendable, CustomStringConvertible {
 
   /// The parameter a file calls `name`, or `nil` if no parameter is spelt so.
   public init?(name: String) {
-    let named: [String: ParameterID] = [
-      "cell.V": .input, "cell.b": .bias, "cell.Vg": .gateInput, "cell.bg": .gateBias,
-      "readout.weight": .readoutWeight, "readout.bias": .readoutBias,
-    ]
-    if let id = named[name] {
+    if let id = Self.fixedNames.first(where: { $0.name == name }) {
       self = id
       return
     }
-    let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else { return nil }
-    if parts[0] == "cell", parts[1].hasPrefix("W") {
-      // Canonical decimal only: `cell.W01` and `cell.W+1` name nothing.
-      let digits = parts[1].dropFirst()
-      guard let r = Int(digits), r >= 0, String(r) == digits else { return nil }
-      self = .recurrent(r)
-    } else if let kind = BaselineKind(rawValue: parts[0]), let tensor = BaselineTensor(rawValue: parts[1]) {
-      self = .baseline(kind, tensor)
-    } else {
-      return nil
-    }
+    // `cell.W<r>` with r in canonical decimal: `cell.W01` and `cell.W+1` name nothing.
+    guard name.hasPrefix(Self.recurrentPrefix) else { return nil }
+    let digits = name.dropFirst(Self.recurrentPrefix.count)
+    guard let r = Int(digits), r >= 0, String(r) == digits else { return nil }
+    self = .recurrent(r)
   }
+
+  private static let recurrentPrefix = "cell.W"
+
+  /// Every ID but `.recurrent(r)`: the ones whose name is a fixed string.
+  private static let fixedNames: [ParameterID] =
+    [.input, .bias, .gateInput, .gateBias, .readoutWeight, .readoutBias]
+    + BaselineKind.allCases.flatMap { kind in BaselineTensor.allCases.map { .baseline(kind, $0) } }
 
   /// The name.
   public var description: String { name }

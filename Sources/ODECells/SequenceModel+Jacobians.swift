@@ -28,8 +28,9 @@ extension SequenceModel {
   /// The field Jacobian `ε·∂F/∂S` at `point`, exact (one backward pass on `tape`, which is
   /// reset first), `tH × tH`; `nil` for the LSTM and GRU, which have no field.
   ///
-  /// Its last block row is `∂f/∂v_r = ε·(diag(g ⊙ σ′(z))·M_r − κ_r I + [r = 0]·diag(g′ ⊙ σ(z))·M_0)`
-  /// with `g = sigmoid(z_g)` (`g = 1`, `g′ = 0` ungated); the rows above are `[0 … εI … 0]`.
+  /// Block `(t − 1, r)` is `ε·∂f/∂v_r = ε·(diag(g ⊙ σ′(z))·M_r + [r = 0]·diag(g′ ⊙ σ(z))·M_0 − κ_r I)`
+  /// with `g = sigmoid(z_g)`, `g′ = sigmoid′(z_g)` (`g = 1`, `g′ = 0` ungated); the block rows
+  /// above are `[0 … εI … 0]` (`v_r′ = v_{r+1}`).
   public func fieldJacobian(
     parameters: ParameterSet<Scalar>, at point: CellPoint<Scalar>, on tape: Tape<Scalar> = Tape()
   ) -> Matrix<Double>? {
