@@ -43,6 +43,9 @@ public final class Tape<Scalar: BLASScalar> {
   /// The number of recorded nodes.
   public var count: Int { nodes.count }
 
+  /// The arena elements in use (values; gradients take as many again).
+  public var arenaUsed: Int { used }
+
   /// The arena size in elements (for allocation tests and diagnostics).
   public var arenaCapacity: Int { capacity }
 

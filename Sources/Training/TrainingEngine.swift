@@ -49,6 +49,7 @@ public final class TrainingEngine<Scalar: BLASScalar> {
     self.config = config
     var rng = Xoshiro256(seed: config.seed)
     let task = try config.task.makeTask(using: &rng)
+    try MemoryEstimate(config: config, task: task).require()  // before anything large exists
     self.task = task
     parameters = ParameterSet(
       spec: config.cell, inputSize: task.inputSize, outputSize: task.outputSize, using: &rng)

@@ -24,6 +24,8 @@ public struct ComposePreview: Sendable, Equatable {
   public var note: String?
   /// The region to draw the spectrum over.
   public var picture: StabilityPicture?
+  /// What a run of the draft would hold in memory (nil for file tasks, unread here).
+  public var memory: MemoryEstimate?
 
   /// The largest `t·H` for which the spectrum is computed live.
   public static let spectrumLimit = 512
@@ -42,6 +44,7 @@ public struct ComposePreview: Sendable, Equatable {
     spectrum = []
     note = nil
     picture = StabilityPicture(config: config)
+    memory = MemoryEstimate.of(config)
     guard cell.kind == .ode else {
       note = "no field: \(cell.kind.rawValue) is a baseline"
       return

@@ -22,6 +22,8 @@ struct HeadlessLoop {
     var finalValLoss: Double?
     var status: String
     var seconds: Double
+    /// The run's estimated memory in bytes (`MemoryEstimate`).
+    var memory = 0
 
     func line(path: String) -> String {
       let loss = finalLoss.map { $0.isFinite ? String(format: "%.6g", $0) : $0.plainText } ?? "-"
@@ -34,7 +36,7 @@ struct HeadlessLoop {
         "session": .string(path), "steps": .number(Double(steps)),
         "finalLoss": finalLoss.map(JSON.number) ?? .null, "finalValLoss": finalValLoss.map(JSON.number) ?? .null,
         "status": .string(status), "seconds": .number(seconds),
-        "stepsPerSecond": .number(stepsPerSecond),
+        "stepsPerSecond": .number(stepsPerSecond), "memoryEstimate": .number(Double(memory)),
       ])
     }
 
@@ -51,6 +53,9 @@ struct HeadlessLoop {
     let firstStep = run.step
     var lastProgress = clock.now
     var summary = Summary(steps: firstStep, firstStep: firstStep, status: "interrupted", seconds: 0)
+    let memory = MemoryEstimate(config: run.config, task: run.task)
+    summary.memory = memory.total
+    if progress { printError("odernn: memory ≈ \(MemoryEstimate.format(memory.total)) (\(memory.description))") }
 
     func write(_ events: [RunEvent]) throws {
       do { try writer.append(events) } catch { throw CommandFailure(description: error.description, exitCode: 2) }

@@ -57,4 +57,20 @@ struct FullDiskCLITests {
       #expect(try CLI.run(args + ["--force"], in: dir.url).status == 0)
     }
   }
+
+  /// Values each in range, a run that cannot fit: refused before anything is allocated, with
+  /// the estimate and what is available; no session file; no crash, no backtrace.
+  @Test(arguments: [
+    #"{"cell": {"hiddenSize": 64}, "task": {"name": "copy", "delay": 1000000, "length": 10}}"#,
+    #"{"cell": {"hiddenSize": 64}, "task": {"name": "adding", "length": 1000000}}"#,
+  ])
+  func impossibleMemoryIsRefused(_ config: String) throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    try dir.write("big.json", config)
+    let r = try CLI.run(["train", "--config", "big.json"], in: dir.url)
+    #expect(r.status == 2, "\(r)")
+    #expect(r.stderrLines.count == 1 && r.stderr.contains("big.json: this run needs about ") && r.stderr.contains(" is available"), "\(r)")
+    #expect(dir.sessions().isEmpty)
+  }
 }

@@ -67,6 +67,8 @@ enum ComposeScreen {
       lines.append(("", .plain))
     }
     lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluations)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+    // (A run that does not fit is refused when it starts, with this estimate and what is free.)
+    if let memory = pv.memory { lines.append(("memory ≈ \(MemoryEstimate.format(memory.total))", Style(dim: true))) }
     if cell.kind == .ode {
       let t = cell.tableau
       let real = t.realInterval.map { "[\(Format.number($0)), 0]" } ?? "unbounded"
