@@ -50,14 +50,20 @@ enum CLI {
 
   static func start(_ arguments: [String], in dir: URL) throws -> Running {
     guard let binary else { throw CLIError("the odernn binary was not found; build it with swift build (or set ODERNN_BINARY)") }
+    return try launch(binary, arguments, in: dir)
+  }
+
+  /// Starts `executable` in `dir` with stdin from /dev/null and stdout/stderr into files.
+  static func launch(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, in dir: URL) throws -> Running {
     let id = UUID().uuidString
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-out-\(id)")
     let err = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-err-\(id)")
     FileManager.default.createFile(atPath: out.path, contents: nil)
     FileManager.default.createFile(atPath: err.path, contents: nil)
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
+    p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = arguments
+    if let environment { p.environment = environment }
     p.currentDirectoryURL = dir
     p.standardInput = FileHandle.nullDevice
     p.standardOutput = try FileHandle(forWritingTo: out)
@@ -91,21 +97,8 @@ enum CLI {
   @discardableResult
   static func shell(_ script: String, in dir: URL) throws -> Result {
     guard let binary else { throw CLIError("the odernn binary was not found") }
-    let id = UUID().uuidString
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-out-\(id)")
-    let err = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-err-\(id)")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/bash")
-    p.arguments = ["-c", script]
-    p.environment = ProcessInfo.processInfo.environment.merging(["ODERNN": binary]) { $1 }
-    p.currentDirectoryURL = dir
-    p.standardInput = FileHandle.nullDevice
-    p.standardOutput = try FileHandle(forWritingTo: out)
-    p.standardError = try FileHandle(forWritingTo: err)
-    try p.run()
-    return try finish(Running(process: p, out: out, err: err, started: Date()))
+    let environment = ProcessInfo.processInfo.environment.merging(["ODERNN": binary]) { $1 }
+    return try finish(try launch("/bin/bash", ["-c", script], environment: environment, in: dir))
   }
 
   /// Runs `odernn ARGUMENTS` in `dir` to completion.

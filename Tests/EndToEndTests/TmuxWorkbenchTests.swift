@@ -8,12 +8,8 @@ import Testing
 @Suite("The workbench in tmux", .serialized, .enabled(if: Tmux.available, "tmux is not installed"))
 struct TmuxWorkbenchTests {
   @Test func startTrainHelpResizeQuitThenReplay() throws {
-    let binary = try #require(Tmux.odernnBinary, "build odernn first (swift build)")
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let tmux = Tmux(directory: dir.path)
-    defer { tmux.killServer() }
+    let (binary, dir, tmux) = try Tmux.scratch()
+    defer { tmux.cleanUp() }
 
     try tmux.start(binary.path, width: 100, height: 30)
     #expect(tmux.waitFor { $0.contains("Compose") && $0.contains("space train") }, "\(tmux.screen)")
@@ -52,12 +48,8 @@ struct TmuxWorkbenchTests {
   /// The central loop: train, restart, recompose, train again. Each new run is RUNNING and
   /// can be paused (the old thread's end never marks it STOPPED), and every session verifies.
   @Test func restartAndRecomposeWhileRunning() throws {
-    let binary = try #require(Tmux.odernnBinary, "build odernn first (swift build)")
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let tmux = Tmux(directory: dir.path)
-    defer { tmux.killServer() }
+    let (binary, dir, tmux) = try Tmux.scratch()
+    defer { tmux.cleanUp() }
 
     try tmux.start(binary.path, width: 120, height: 36)
     #expect(tmux.waitFor { $0.contains("Compose") && $0.contains("space train") }, "\(tmux.screen)")
@@ -95,12 +87,8 @@ struct TmuxWorkbenchTests {
   /// checkpoint and `stopped`, so `train --resume` can continue it.
   @Test(arguments: ["TERM", "HUP"])
   func terminatingSignalsCheckpointFirst(_ signal: String) throws {
-    let binary = try #require(Tmux.odernnBinary, "build odernn first (swift build)")
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let tmux = Tmux(directory: dir.path)
-    defer { tmux.killServer() }
+    let (binary, dir, tmux) = try Tmux.scratch()
+    defer { tmux.cleanUp() }
     try tmux.start(binary.path, width: 100, height: 30)
     #expect(tmux.waitFor { $0.contains("space train") }, "\(tmux.screen)")
     tmux.send("Space")
@@ -206,6 +194,21 @@ final class Tmux: @unchecked Sendable {
   var screen: String { tmux(["capture-pane", "-p", "-t", "t"]).output }
   var isRunning: Bool { tmux(["has-session", "-t", "t"]).status == 0 }
   func killServer() { _ = tmux(["kill-server"]) }
+
+  /// The built binary, a fresh scratch directory and a tmux server for it (`cleanUp()` stops
+  /// the server and removes the directory).
+  static func scratch() throws -> (binary: URL, dir: URL, tmux: Tmux) {
+    let binary = try #require(Tmux.odernnBinary, "build odernn first (swift build)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return (binary, dir, Tmux(directory: dir.path))
+  }
+
+  /// Stops the server and removes its directory.
+  func cleanUp() {
+    killServer()
+    try? FileManager.default.removeItem(atPath: directory)
+  }
 
   /// Polls the pane until `condition` holds or `seconds` pass (a bounded wait for a state of
   /// the real program, checked every 50 ms).
