@@ -1,4 +1,5 @@
 import JSON
+import Linalg
 import Testing
 import Training
 
@@ -8,18 +9,6 @@ import Training
 /// apply, and for every config at most one row per key applies.
 @Suite("Config schema: the effective config round-trips")
 struct ConfigRoundTripTests {
-  /// SplitMix64: a small seeded generator, so every run builds the same configs.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let contexts: [JSON] = [
     ConfigFieldCases.dense, ConfigFieldCases.lstm, ConfigFieldCases.gru, ConfigFieldCases.idx, ConfigFieldCases.csv,
     ConfigFieldCases.sgd, ConfigFieldCases.implicit, ConfigFieldCases.antisymmetric,
@@ -28,7 +17,7 @@ struct ConfigRoundTripTests {
   /// A config from a random context with random valid values set, row by row in table order
   /// (values that do not fit the config built so far, such as two decay numbers for t = 1,
   /// are refused by `set` and skipped).
-  static func randomConfig(_ rng: inout SplitMix) throws -> TrainingConfig {
+  static func randomConfig(_ rng: inout Xoshiro256) throws -> TrainingConfig {
     var c = try TrainingConfig.parse(contexts[Int.random(in: 0..<contexts.count, using: &rng)], .workbench)
     for field in ConfigSchema.fields where field.applies(to: c) && Bool.random(using: &rng) {
       let values = ConfigFieldCases.cases.filter { $0.key == field.key }.flatMap(\.valid)
@@ -54,7 +43,7 @@ struct ConfigRoundTripTests {
   }
 
   @Test func manyConfigsRoundTripThroughTheirEffectiveConfig() throws {
-    var rng = SplitMix(state: 2026)
+    var rng = Xoshiro256(seed: 2026)  // seeded: every run builds the same configs
     var kinds: Set<String> = []
     for _ in 0..<400 {
       let c = try Self.randomConfig(&rng)
