@@ -63,6 +63,7 @@ let package = Package(
       dependencies: [
         "ODECells", "Tableaux", "Autodiff", "Optim", "Linalg", "FileFormats", "JSON",
         .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
       ]
     ),
 

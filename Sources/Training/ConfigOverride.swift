@@ -19,6 +19,13 @@ public struct ConfigOverride: Sendable, Equatable {
     self.origin = origin
   }
 
+  /// An override of `key` with a JSON `value` (a sweep point's), from `origin`.
+  public init(key: String, value: JSON, origin: String) {
+    self.key = key
+    self.value = value
+    self.origin = origin
+  }
+
   /// Parses `KEY=VALUE` (split at the first `=`; the key must not be empty).
   public init(parsing argument: String) throws(ConfigError) {
     guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {

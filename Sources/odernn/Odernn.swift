@@ -10,7 +10,7 @@ struct Odernn: ParsableCommand {
     abstract: "A terminal workbench for recurrent networks seen as ODE integrators.",
     version: versionText,
     subcommands: [
-      TUICommand.self, TrainCommand.self, EvalCommand.self, ReplayCommand.self, SessionsCommand.self,
+      TUICommand.self, TrainCommand.self, SweepCommand.self, EvalCommand.self, ReplayCommand.self, SessionsCommand.self,
       ExportCommand.self, TableauCommand.self, BenchCommand.self,
     ],
     defaultSubcommand: TUICommand.self
