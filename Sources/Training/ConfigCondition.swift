@@ -41,6 +41,11 @@ public struct ConfigCondition: Sendable {
     }
   }
 
+  /// The file tasks (idx, csv): their split and held-out test set.
+  public static let fileTask = ConfigCondition { c in
+    c.task.isFileTask ? nil : "not used by the \(c.task.name) task (task.name is \(c.task.name))"
+  }
+
   /// The optimizer `name` only.
   public static func optimizer(_ name: OptimizerSpec.Name) -> ConfigCondition {
     ConfigCondition { c in

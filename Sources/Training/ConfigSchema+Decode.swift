@@ -31,6 +31,7 @@ extension ConfigSchema {
       }
       try field.decode(JSONValueReader(value, path: field.key), into: &config, rules)
     }
+    config.resolveDataSeed()
     return config
   }
 

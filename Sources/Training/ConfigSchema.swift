@@ -50,9 +50,18 @@ public enum ConfigSchema {
     ConfigField(
       "task.limit", "examples", .optional(.integer(1...100_000_000)), \.task.limit, when: .task(.idx), nudge: .scale(start: 1000),
       null: "all"),
+    ConfigField(
+      "task.testImages", "test images file", .optional(.text), \.task.testImages, when: .task(.idx), nudge: .typed, null: "none"),
+    ConfigField(
+      "task.testLabels", "test labels file", .optional(.text), \.task.testLabels, when: .task(.idx), nudge: .typed, null: "none",
+      rule: testLabelsRule),
     ConfigField("task.path", "CSV file", .text, \.task.path, when: .task(.csv), required: true, nudge: .typed),
     ConfigField("task.columns", "columns", .optional(.names), \.task.columns, when: .task(.csv), nudge: .typed, null: "all numeric"),
     ConfigField("task.window", "window", .integer(1...1_000_000), \.task.window, when: .task(.csv), nudge: .scale(start: 1)),
+    ConfigField(
+      "task.testPath", "test CSV file", .optional(.text), \.task.testPath, when: .task(.csv), nudge: .typed, null: "none"),
+    ConfigField("task.validation", "validation set", .validationSize, \.task.validation, when: .fileTask, nudge: .scale(start: 0.1)),
+    ConfigField("task.dataSeed", "data seed", .integer(0...(1 << 53)), \.dataSeed, when: .fileTask, nudge: .step(1)),
 
     // MARK: optimizer (DESIGN §1.4)
     ConfigField("optimizer.name", "optimizer", .choice, \.optimizer.name, nudge: .cycle),
@@ -96,6 +105,15 @@ public enum ConfigSchema {
       return "cannot be used with antisymmetric structure: M0 = W0 − W0ᵀ − γI is not W0, and its spectrum is set by γ"
     }
     return nil
+  }
+
+  /// Test images need their labels, and labels their images.
+  @Sendable static func testLabelsRule(_ labels: String?, _ c: TrainingConfig) -> String? {
+    switch (c.task.testImages, labels) {
+    case (nil, .some): "needs task.testImages (the test images the labels belong to)"
+    case (.some, nil): "is required when task.testImages is given"
+    default: nil
+    }
   }
 
   /// The config every document starts from: the structs' defaults, the adding task.

@@ -56,8 +56,7 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
     switch config.task {
     case .idx, .csv: return nil
     default:
-      var rng = Xoshiro256(seed: config.seed)
-      guard let task = try? config.task.makeTask(using: &rng) else { return nil }
+      guard let task = try? config.task.makeTask(dataSeed: config.dataSeed) else { return nil }
       return MemoryEstimate(config: config, task: task)
     }
   }

@@ -1,8 +1,9 @@
 import Linalg
 import ODECells
 
-/// A source of training batches and of a fixed validation set, all drawn from the run's one
-/// seeded generator (so they derive from the seed only).
+/// A source of training batches and of a fixed validation set, drawn from the run's one
+/// seeded generator (so they derive from the seed only); file tasks split their examples
+/// from `dataSeed` instead (DESIGN §1.10), and may hold a test set besides.
 ///
 /// Tasks generate in `Double`; `SequenceBatch(converting:)` rounds to the run's precision.
 public protocol SequenceTask: Sendable {
@@ -20,6 +21,17 @@ public protocol SequenceTask: Sendable {
   func trainingBatch(size: Int, using rng: inout Xoshiro256) -> SequenceBatch<Double>
   /// The fixed validation set, drawn once when a run starts.
   func validationBatch(using rng: inout Xoshiro256) -> SequenceBatch<Double>
+  /// The held-out test set, when the task has one (never drawn from for training).
+  func testBatch() -> SequenceBatch<Double>?
+  /// Warnings about the data that did not stop the task.
+  var warnings: [String] { get }
+}
+
+extension SequenceTask {
+  /// The held-out test set (DESIGN §1.10): file tasks given test files only; nil otherwise.
+  public func testBatch() -> SequenceBatch<Double>? { nil }
+  /// Warnings about the data (stderr, Compose's notice); none by default.
+  public var warnings: [String] { [] }
 }
 
 /// The validation set size of the synthetic tasks.

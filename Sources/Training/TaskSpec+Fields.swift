@@ -17,8 +17,8 @@ extension TaskSpec {
     case .adding: .adding(length: 100)
     case .copy: .copy(delay: 100, symbols: 8, length: 10)
     case .sine: .sine(length: 100, components: 3, noise: 0.05)
-    case .idx: .idx(images: "", labels: "", permute: false, limit: nil)
-    case .csv: .csv(path: "", columns: nil, window: 50)
+    case .idx: .idx(IDXTaskSpec(images: "", labels: ""))
+    case .csv: .csv(CSVTaskSpec(path: ""))
     }
   }
 
@@ -81,43 +81,69 @@ extension TaskSpec {
 
   /// idx: the images file.
   public var images: String {
-    get { if case .idx(let i, _, _, _) = self { i } else { "" } }
-    set { if case .idx(_, let l, let p, let n) = self { self = .idx(images: newValue, labels: l, permute: p, limit: n) } }
+    get { idxSpec?.images ?? "" }
+    set { updateIDX { $0.images = newValue } }
   }
 
   /// idx: the labels file.
   public var labels: String {
-    get { if case .idx(_, let l, _, _) = self { l } else { "" } }
-    set { if case .idx(let i, _, let p, let n) = self { self = .idx(images: i, labels: newValue, permute: p, limit: n) } }
+    get { idxSpec?.labels ?? "" }
+    set { updateIDX { $0.labels = newValue } }
   }
 
   /// idx: a fixed permutation of the pixels.
   public var permute: Bool {
-    get { if case .idx(_, _, let p, _) = self { p } else { false } }
-    set { if case .idx(let i, let l, _, let n) = self { self = .idx(images: i, labels: l, permute: newValue, limit: n) } }
+    get { idxSpec?.permute ?? false }
+    set { updateIDX { $0.permute = newValue } }
   }
 
   /// idx: the first `limit` examples only; nil is all.
   public var limit: Int? {
-    get { if case .idx(_, _, _, let n) = self { n } else { nil } }
-    set { if case .idx(let i, let l, let p, _) = self { self = .idx(images: i, labels: l, permute: p, limit: newValue) } }
+    get { idxSpec?.limit }
+    set { updateIDX { $0.limit = newValue } }
   }
 
   /// csv: the file.
   public var path: String {
-    get { if case .csv(let p, _, _) = self { p } else { "" } }
-    set { if case .csv(_, let c, let w) = self { self = .csv(path: newValue, columns: c, window: w) } }
+    get { csvSpec?.path ?? "" }
+    set { updateCSV { $0.path = newValue } }
   }
 
   /// csv: the columns forecast; nil is every numeric column.
   public var columns: [String]? {
-    get { if case .csv(_, let c, _) = self { c } else { nil } }
-    set { if case .csv(let p, _, let w) = self { self = .csv(path: p, columns: newValue, window: w) } }
+    get { csvSpec?.columns }
+    set { updateCSV { $0.columns = newValue } }
   }
 
   /// csv: the input window.
   public var window: Int {
-    get { if case .csv(_, _, let w) = self { w } else { 0 } }
-    set { if case .csv(let p, let c, _) = self { self = .csv(path: p, columns: c, window: newValue) } }
+    get { csvSpec?.window ?? 0 }
+    set { updateCSV { $0.window = newValue } }
+  }
+
+  /// idx's settings, when it is the idx task.
+  public var idxSpec: IDXTaskSpec? {
+    if case .idx(let s) = self { s } else { nil }
+  }
+
+  /// csv's settings, when it is the csv task.
+  public var csvSpec: CSVTaskSpec? {
+    if case .csv(let s) = self { s } else { nil }
+  }
+
+  /// Changes idx's settings; nothing on other tasks.
+  mutating func updateIDX(_ change: (inout IDXTaskSpec) -> Void) {
+    if case .idx(var s) = self {
+      change(&s)
+      self = .idx(s)
+    }
+  }
+
+  /// Changes csv's settings; nothing on other tasks.
+  mutating func updateCSV(_ change: (inout CSVTaskSpec) -> Void) {
+    if case .csv(var s) = self {
+      change(&s)
+      self = .csv(s)
+    }
   }
 }

@@ -34,7 +34,14 @@ extension TrainingConfig {
     for field in ConfigSchema.fields where ConfigSchema.field(for: field.key, in: self) == nil {
       field.copy(into: &c, from: defaults)
     }
+    c.resolveDataSeed()
     return c
+  }
+
+  /// Writes the run's seed into a file task's absent `dataSeed` (DESIGN §1.10: it defaults to
+  /// the run's seed), so that a parsed config equals the one its effective config describes.
+  mutating func resolveDataSeed() {
+    if task.isFileTask, task.dataSeed == nil { task.dataSeed = seed }
   }
 
   /// Throws the first problem of this value, with the message a config file holding it would

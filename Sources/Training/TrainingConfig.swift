@@ -33,9 +33,9 @@ public enum TaskSpec: Sendable, Equatable {
   /// Sinusoid forecasting.
   case sine(length: Int, components: Int, noise: Double)
   /// MNIST-format IDX files, pixel by pixel.
-  case idx(images: String, labels: String, permute: Bool, limit: Int?)
+  case idx(IDXTaskSpec)
   /// Next-value forecasting of CSV columns.
-  case csv(path: String, columns: [String]?, window: Int)
+  case csv(CSVTaskSpec)
 
   /// The task's name as configs spell it.
   public var name: String { kind.rawValue }
@@ -55,6 +55,13 @@ public struct TrainingConfig: Sendable, Equatable {
   public var steps: Int? = 2000
   /// The one seed of the run.
   public var seed: UInt64 = 1
+
+  /// The seed of a file task's split (`task.dataSeed`): the task's own when given, else the
+  /// run's `seed`. Setting it sets the task's; on other tasks it reads `seed` and sets nothing.
+  public var dataSeed: UInt64 {
+    get { task.dataSeed ?? seed }
+    set { task.dataSeed = newValue }
+  }
   /// float32 or float64.
   public var precision: DType = .float32
   /// BLAS threads.

@@ -21,12 +21,15 @@ public final class TrainingDriver {
   /// The configured number of steps (nil: until stopped).
   public var targetSteps: Int? { run.config.steps }
 
-  /// One step and its events, in order: metrics, grads and eigen (diagnostic steps),
-  /// checkpoint (every `checkpointEvery` steps and at the end), then diverged or finished.
+  /// One step and its events, in order: before the first step of a run at step 0, a
+  /// checkpoint of step 0 (the initial weights, DESIGN §1.10; a run resumed after step 0 has
+  /// its parent's); then metrics, grads and eigen (diagnostic steps), checkpoint (every
+  /// `checkpointEvery` steps and at the end), then diverged or finished.
   public func advance() -> [RunEvent] {
     guard !isDone else { return [] }
+    var events: [RunEvent] = run.step == 0 && lastCheckpointStep == nil ? [checkpoint()] : []
     let report = run.trainStep()
-    var events: [RunEvent] = [.metrics([report.metrics])]
+    events.append(.metrics([report.metrics]))
     if let g = report.gradients { events.append(.grads(g)) }
     guard report.metrics.isFinite else {
       isDone = true

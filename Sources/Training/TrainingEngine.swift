@@ -5,8 +5,8 @@ import Optim
 
 /// Trains a `SequenceModel` synchronously: no threads, no clocks, one seeded generator.
 ///
-/// The generator's draws, in order: the task's own (file tasks: split and permutation), the
-/// parameters, the validation set, then one batch per training step. Same config and seed on the same machine and BLAS core therefore give
+/// The generator's draws, in order: the parameters, the validation set, then one batch per
+/// training step (file tasks split their examples from `dataSeed`, on a generator of their own). Same config and seed on the same machine and BLAS core therefore give
 /// bit-identical metrics. A step whose loss or gradient is not finite changes nothing and
 /// reports itself (`StepMetrics.isFinite == false`); the caller stops there.
 public final class TrainingEngine<Scalar: BLASScalar> {
@@ -43,12 +43,12 @@ public final class TrainingEngine<Scalar: BLASScalar> {
     return benchmarkBatches[index % benchmarkBatches.count]
   }
 
-  /// A fresh run: the task (file tasks: their split), the initial parameters and the
-  /// validation set, drawn in that order from `config.seed`.
+  /// A fresh run: the task (file tasks: their split, from `config.dataSeed`), then the initial
+  /// parameters and the validation set, drawn in that order from `config.seed`.
   public init(config: TrainingConfig) throws(ConfigError) {
     self.config = config
     var rng = Xoshiro256(seed: config.seed)
-    let task = try config.task.makeTask(using: &rng)
+    let task = try config.task.makeTask(dataSeed: config.dataSeed)
     try MemoryEstimate(config: config, task: task).require()  // before anything large exists
     self.task = task
     parameters = ParameterSet(
@@ -155,9 +155,9 @@ public final class TrainingEngine<Scalar: BLASScalar> {
 }
 
 /// Classification accuracy from logits.
-enum Accuracy {
+public enum Accuracy {
   /// The number of rows whose argmax equals the target.
-  static func countCorrect<S: BLASScalar>(logits y: UnsafeBufferPointer<S>, classes: Int, targets: [Int32]) -> Int {
+  public static func countCorrect<S: BLASScalar>(logits y: UnsafeBufferPointer<S>, classes: Int, targets: [Int32]) -> Int {
     var correct = 0
     for (row, t) in targets.enumerated() {
       var best = 0

@@ -69,6 +69,9 @@ struct TrainCommand: ParsableCommand {
     } catch {
       throw CommandSupport.bad("\(config ?? resume ?? ""): \(error.description)")
     }
+    if start.checkpoint == nil {
+      for w in run.task.warnings { printError("odernn: warning: \(config ?? ""): \(w)") }
+    }
     let folder = out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: "sessions", isDirectory: true)
     // The parent as a path relative to the new session's folder (where `replay --verify`
     // looks for it): its bare name when both are in the same folder.

@@ -73,7 +73,7 @@ struct TrainCLITests {
     #expect(try s.header.trainingConfig() == expected)
     #expect(s.header.config == expected.json)
     #expect(s.header.parent == nil && !s.header.blasCore.isEmpty)
-    #expect(s.checkpoints.map(\.step) == [10, 20, 30] && s.status == "finished")
+    #expect(s.checkpoints.map(\.step) == [0, 10, 20, 30] && s.status == "finished")
     // Human output (no --json): nothing on stdout, a summary line on stderr.
     let quiet = try CLI.run(["train", "--config", "tiny.json", "--steps", "3", "--seed", "7"], in: dir.url)
     #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.contains("finished"), "\(quiet)")

@@ -35,7 +35,7 @@ struct ReaderTests {
     #expect(s.warnings.isEmpty)
     #expect(s.events.count == Self.sampleLines.count - 1)
     #expect(s.metrics.map(\.step) == Array(1...6))
-    #expect(s.checkpoints.map(\.step) == [3, 6])
+    #expect(s.checkpoints.map(\.step) == [0, 3, 6], "step 0 (the initial weights), every 3rd, the end")
     #expect(s.status == "finished")
     #expect(try s.header.trainingConfig() == Self.config)
     // Without the final newline, a complete last line is still read.

@@ -50,8 +50,8 @@ struct ConfigParsingTests {
     }
     #expect(try task(#""name":"copy""#) == .copy(delay: 100, symbols: 8, length: 10))
     #expect(try task(#""name":"sine""#) == .sine(length: 100, components: 3, noise: 0.05))
-    #expect(try task(#""name":"idx","images":"i","labels":"l""#) == .idx(images: "i", labels: "l", permute: false, limit: nil))
-    #expect(try task(#""name":"csv","path":"p.csv""#) == .csv(path: "p.csv", columns: nil, window: 50))
+    #expect(try task(#""name":"idx","images":"i","labels":"l""#) == .idx(IDXTaskSpec(images: "i", labels: "l", dataSeed: 1)))
+    #expect(try task(#""name":"csv","path":"p.csv""#) == .csv(CSVTaskSpec(path: "p.csv", dataSeed: 1)))
   }
 
   @Test func derivativeOrderSetsTheDecayLength() throws {

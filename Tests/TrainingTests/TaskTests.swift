@@ -168,11 +168,11 @@ struct TaskTests {
     defer { dir.cleanUp() }
     let (images, labels, pixels) = try Self.writeIDX(in: dir)
     var rng = Xoshiro256(seed: 4)
-    let task = try IDXTask(images: images, labels: labels, permute: false, limit: nil, using: &rng)
+    let task = try IDXTask(IDXTaskSpec(images: images, labels: labels, permute: false, limit: nil), dataSeed: rng.next())
     #expect(task.steps == 9 && task.inputSize == 1 && task.outputSize == 10 && task.loss == .crossEntropy)
     #expect(task.readoutSteps == 8..<9)
     let validation = task.validationBatch(using: &rng)
-    #expect(validation.batch == 2, "min(1000, 28/10)")
+    #expect(validation.batch == 2, "⌊0.1 · 28⌋")
     let train = task.trainingBatch(size: 300, using: &rng)
     var validationImages = Set<Int>()
     var trainingImages = Set<Int>()
@@ -219,7 +219,7 @@ struct TaskTests {
     defer { dir.cleanUp() }
     let (images, labels, pixels) = try Self.writeIDX(in: dir)
     var rng = Xoshiro256(seed: 8)
-    let task = try IDXTask(images: images, labels: labels, permute: true, limit: nil, using: &rng)
+    let task = try IDXTask(IDXTaskSpec(images: images, labels: labels, permute: true, limit: nil), dataSeed: rng.next())
     let batches = [task.validationBatch(using: &rng), task.trainingBatch(size: 64, using: &rng), task.trainingBatch(size: 64, using: &rng)]
     var permutation: [Int]?
     for b in batches {
@@ -241,7 +241,7 @@ struct TaskTests {
     #expect(permutation != nil && permutation != Array(0..<9), "permuted: \(permutation ?? [])")
     // The same seed gives the same permutation; identify() with it finds every example.
     var rng2 = Xoshiro256(seed: 8)
-    let again = try IDXTask(images: images, labels: labels, permute: true, limit: nil, using: &rng2)
+    let again = try IDXTask(IDXTaskSpec(images: images, labels: labels, permute: true, limit: nil), dataSeed: rng2.next())
     let v = again.validationBatch(using: &rng2)
     for n in 0..<v.batch { #expect(Self.identify(v, n, pixels, permutation: permutation) != nil) }
   }
@@ -251,7 +251,7 @@ struct TaskTests {
     defer { dir.cleanUp() }
     let (images, labels, pixels) = try Self.writeIDX(in: dir)
     var rng = Xoshiro256(seed: 9)
-    let task = try IDXTask(images: images, labels: labels, permute: false, limit: 12, using: &rng)
+    let task = try IDXTask(IDXTaskSpec(images: images, labels: labels, permute: false, limit: 12), dataSeed: rng.next())
     let b = task.trainingBatch(size: 200, using: &rng)
     let v = task.validationBatch(using: &rng)
     #expect(v.batch == 1)
@@ -270,7 +270,7 @@ struct TaskTests {
     func message(_ images: String, _ labels: String) -> String? {
       var rng = Xoshiro256(seed: 1)
       do {
-        _ = try IDXTask(images: images, labels: labels, permute: false, limit: nil, using: &rng)
+        _ = try IDXTask(IDXTaskSpec(images: images, labels: labels, permute: false, limit: nil), dataSeed: rng.next())
         return nil
       } catch {
         return error.description
@@ -316,7 +316,7 @@ struct TaskTests {
     defer { dir.cleanUp() }
     let rows = 100
     let path = try Self.writeCSV(dir, rows: rows)
-    let task = try CSVTask(path: path, columns: nil, window: 6)
+    let task = try CSVTask(CSVTaskSpec(path: path, window: 6, validation: 0.2))
     #expect(task.inputSize == 2 && task.outputSize == 2 && task.steps == 6 && task.readoutSteps == 0..<6)
     // Independent statistics of the first 80 rows.
     let split = 80
@@ -358,7 +358,7 @@ struct TaskTests {
     let dir = try ScratchDirectory()
     defer { dir.cleanUp() }
     let path = try Self.writeCSV(dir, rows: 60)
-    let task = try CSVTask(path: path, columns: ["a"], window: 3)
+    let task = try CSVTask(CSVTaskSpec(path: path, columns: ["a"], window: 3))
     #expect(task.inputSize == 1)
     let bad = try #require(Self.csvError(path: path, columns: ["nope"], window: 3))
     #expect(bad.contains("data.csv") && bad.contains("nope"), "\(bad)")
@@ -366,7 +366,7 @@ struct TaskTests {
 
   static func csvError(path: String, columns: [String]?, window: Int) -> String? {
     do {
-      _ = try CSVTask(path: path, columns: columns, window: window)
+      _ = try CSVTask(CSVTaskSpec(path: path, columns: columns, window: window))
       return nil
     } catch {
       return error.description

@@ -197,9 +197,9 @@ struct TrainerTests {
     #expect(log.waitUntil { $0.contains(where: Self.isStopped) })
     let expected = try trainMetrics(config, steps: 60)
     #expect(log.metrics.map(MetricBits.init) == expected.map(MetricBits.init))
-    // The driver's other events are there, in order: checkpoints at 25, 50, 60; finished at 60.
+    // The driver's other events are there, in order: checkpoints at 0, 25, 50, 60; finished at 60.
     let kinds = log.runEvents.map(\.kind)
-    #expect(kinds.filter { $0 == "checkpoint" }.count == 3)
+    #expect(kinds.filter { $0 == "checkpoint" }.count == 4)
     #expect(kinds.filter { $0 == "grads" }.count == 6 && kinds.filter { $0 == "eigen" }.count == 6)
     #expect(kinds.last == "finished")
   }
@@ -270,6 +270,6 @@ struct TrainerTests {
       if case .checkpoint(let c) = e { return c.step }
       return nil
     }
-    #expect(checkpoints == [1])
+    #expect(checkpoints == [0, 1], "the initial weights, then the stop")
   }
 }

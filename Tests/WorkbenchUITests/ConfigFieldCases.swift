@@ -21,6 +21,7 @@ enum ConfigFieldCases {
   static let sine = context(task: #""name":"sine""#)
   static let idx = context(task: #""name":"idx","images":"i.idx","labels":"l.idx""#)
   static let csv = context(task: #""name":"csv","path":"p.csv""#)
+  static let idxWithTest = context(task: #""name":"idx","images":"i.idx","labels":"l.idx","testImages":"ti.idx""#)
   static let sgd = context("", task: #""name":"adding""#, #","optimizer":{"name":"sgd"}"#)
 
   /// One row in one context.
@@ -82,12 +83,29 @@ enum ConfigFieldCases {
     Case(key: "task.labels", context: idx, valid: ["l2.idx"], invalid: [("", nil), (["l"], nil)]),
     Case(key: "task.permute", context: idx, valid: [true, false], invalid: [("no", nil)]),
     Case(key: "task.limit", context: idx, valid: [nil, 1, 100_000_000], invalid: [(0, #""task.limit": expected an integer in 1...100000000, got 0"#)]),
+    Case(key: "task.testImages", context: idx, valid: [nil, "ti.idx"], invalid: [("", #""task.testImages": expected a non-empty string, got """#), (1, nil)]),
+    Case(key: "task.testLabels", context: idx, valid: [nil], invalid: [
+      ("tl.idx", #""task.testLabels": needs task.testImages (the test images the labels belong to)"#),
+    ]),
+    Case(key: "task.testLabels", context: idxWithTest, valid: ["tl.idx"], invalid: [
+      (nil, #""task.testLabels": is required when task.testImages is given"#), ("", nil),
+    ]),
     Case(key: "task.path", context: csv, valid: ["x.csv"], invalid: [("", nil)]),
     Case(key: "task.columns", context: csv, valid: [nil, ["a"], ["a", "b"]], invalid: [
       ([], #""task.columns": expected at least one column name"#), (["a", 1], #""task.columns[1]": expected a string, got a number"#),
       ("a", #""task.columns": expected an array, got a string"#),
     ]),
     Case(key: "task.window", context: csv, valid: [1, 1_000_000], invalid: [(0, nil)]),
+    Case(key: "task.testPath", context: csv, valid: [nil, "test.csv"], invalid: [("", nil), (["t"], nil)]),
+    Case(key: "task.validation", context: idx, valid: [0.1, 0.5, 1e-9, 1, 300], invalid: [
+      (0, #""task.validation": expected a fraction in (0, 0.5] or a whole count >= 1, got 0"#), (0.7, nil), (2.5, nil), (-1, nil),
+      ("0.1", #""task.validation": expected a number, got a string"#),
+    ]),
+    Case(key: "task.validation", context: csv, valid: [0.2, 100], invalid: [(0.51, nil)]),
+    Case(key: "task.dataSeed", context: idx, valid: [0, 7, 9_007_199_254_740_992], invalid: [
+      (-1, #""task.dataSeed": expected an integer in 0...9007199254740992, got -1"#), (1.5, nil),
+    ]),
+    Case(key: "task.dataSeed", context: csv, valid: [3], invalid: [("three", nil)]),
     Case(key: "optimizer.name", context: dense, valid: ["sgd", "adam"], invalid: [("rmsprop", nil)]),
     Case(key: "optimizer.learningRate", context: dense, valid: [0.1, 1e-9], invalid: [(0, #""optimizer.learningRate": expected a number > 0, got 0"#), (-1, nil)]),
     Case(key: "optimizer.momentum", context: sgd, valid: [0, 0.99], invalid: [(1, #""optimizer.momentum": expected a number in 0..<1, got 1"#)]),
@@ -135,6 +153,11 @@ enum ConfigFieldCases {
     ("task.path", idx, "p", #""task.path": not used by the idx task (task.name is idx)"#),
     ("task.columns", dense, ["a"], #""task.columns": not used by the adding task (task.name is adding)"#),
     ("task.window", copy, 3, #""task.window": not used by the copy task (task.name is copy)"#),
+    ("task.testImages", csv, "t", #""task.testImages": not used by the csv task (task.name is csv)"#),
+    ("task.testLabels", dense, "t", #""task.testLabels": not used by the adding task (task.name is adding)"#),
+    ("task.testPath", idx, "t", #""task.testPath": not used by the idx task (task.name is idx)"#),
+    ("task.validation", copy, 0.1, #""task.validation": not used by the copy task (task.name is copy)"#),
+    ("task.dataSeed", dense, 1, #""task.dataSeed": not used by the adding task (task.name is adding)"#),
     ("optimizer.momentum", dense, 0.5, #""optimizer.momentum": not used by adam (optimizer.name is adam)"#),
     ("optimizer.beta1", sgd, 0.9, #""optimizer.beta1": not used by sgd (optimizer.name is sgd)"#),
     ("optimizer.beta2", sgd, 0.99, #""optimizer.beta2": not used by sgd (optimizer.name is sgd)"#),

@@ -24,6 +24,8 @@ struct ConfigRoundTripTests {
       guard let value = values.randomElement(using: &rng) else { continue }
       try? c.set(field.key, to: value, .workbench)
     }
+    // Test images need their labels (a rule across two rows): give them when left out.
+    if c.task.testImages != nil, c.task.testLabels == nil { try c.set("task.testLabels", to: "tl.idx", .workbench) }
     return c
   }
 

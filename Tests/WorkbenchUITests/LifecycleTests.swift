@@ -169,7 +169,7 @@ struct LifecycleTests {
 
   @Test func aRunThatCannotStartShowsFailedAndStartsNoThread() throws {
     var c = Self.config()
-    c.task = .idx(images: "/nonexistent/images.idx", labels: "/nonexistent/labels.idx", permute: false, limit: nil)
+    c.task = .idx(IDXTaskSpec(images: "/nonexistent/images.idx", labels: "/nonexistent/labels.idx"))
     let b = Bench(draft: c)
     b.press(.character(" "))
     b.until("FAILED") { b.status == .failed }

@@ -81,7 +81,7 @@ extension LifecycleUpdateTests {
     var m = Fixtures.training(Self.size)
     let id = m.live?.id
     m.screen = .compose
-    m.draft.config.task = .idx(images: "", labels: "", permute: false, limit: nil)
+    m.draft.config.task = .idx(IDXTaskSpec(images: "", labels: ""))
     #expect(press(&m, .character(" ")) == [])
     #expect(m.screen == .compose && m.live?.id == id && m.live?.view.status == .running)
     #expect(m.notice?.hasPrefix("cannot train: \"task.images\"") == true, "\(m.notice ?? "")")
