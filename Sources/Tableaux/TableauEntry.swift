@@ -4,7 +4,8 @@ public enum TableauEntry: Sendable, Equatable {
   /// A JSON number, used as is (must be finite).
   case number(Double)
   /// Text parsed by `Rational(parsing:)`; a plain decimal too long for an exact `Int64`
-  /// fraction is read as the nearest `Double` instead.
+  /// fraction is read as the nearest `Double` instead, and so is a fraction of up to 38
+  /// digits a side (`WideFraction`, correctly rounded).
   case text(String)
 }
 
@@ -49,6 +50,9 @@ extension TableauEntry {
         value.isFinite
       {
         return ResolvedEntry(value: value, text: NumberText.shortest(value))
+      }
+      if let value = WideFraction.value(of: raw), value.isFinite {
+        return ResolvedEntry(value: value, text: Rational.normalisedSigns(raw).filter { $0 != " " })
       }
       throw .invalidEntry(location: location, text: raw)
     }

@@ -97,3 +97,29 @@ import Tableaux
     #expect(Rational.approximating(Double.pi) == nil)
   }
 }
+
+/// Fractions with more digits than `Int64` holds are valid entries, correctly rounded (values
+/// from Python's `float(Fraction(p, q))`, an independent exact oracle).
+@Suite struct WideFractionTests {
+  @Test(arguments: [
+    ("123456789012345678901234567890/7", 1.763668414462081e+28),
+    ("-1/3000000000000000000000000000000", -3.3333333333333333e-31),
+    ("99999999999999999999999999999999999999/7777777777777777777777777777777777777", 12.857142857142858),
+    ("1.5/3.25", 0.46153846153846156),
+  ])
+  func longFractionsAreCorrectlyRounded(_ text: String, _ expected: Double) throws {
+    let entry = TableauEntry.text(text)
+    #expect(entry.value?.bitPattern == expected.bitPattern, "\(text): \(String(describing: entry.value))")
+  }
+
+  @Test func aTableauAcceptsThem() throws {
+    let third = "3333333333333333333333333333333/9999999999999999999999999999999"
+    let t = try ButcherTableau(name: "wide", a: [[.number(0)]], b: [.text("1")], c: [.text("0")])
+    #expect(t.order == 1)
+    let w = try ButcherTableau(
+      name: "wide-heun", a: [[.number(0), .number(0)], [.text("1"), .number(0)]], b: [.text("1/2"), .text("5000000000000000000000000/10000000000000000000000000")],
+      c: [.number(0), .text("1")])
+    #expect(w.order == 2 && TableauEntry.text(third).value == 1.0 / 3)
+    #expect(TableauEntry.text("1/0").value == nil && TableauEntry.text(String(repeating: "9", count: 40) + "/7").value == nil)
+  }
+}
