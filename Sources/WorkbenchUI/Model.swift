@@ -102,10 +102,22 @@ public struct WorkbenchModel: Sendable {
   public var showMap = false
   /// Saved sessions (Sessions screen).
   public var sessions: [SessionListing] = []
-  /// The selected session.
+  /// The selected row of `visibleSessions`.
   public var sessionIndex = 0
-  /// Sessions whose loss curves are overlaid.
-  public var overlay: Set<String> = []
+  /// Sessions whose loss curves are overlaid, in the order they were picked (their colours).
+  public var overlay: [String] = []
+  /// The curves read so far, by file (only overlaid or selected runs are read).
+  public var curves: [String: SessionCurve] = [:]
+  /// The column the list is sorted by.
+  public var sessionSort: SessionColumn = .file
+  /// Sorted in descending order.
+  public var sortDescending = false
+  /// Text the list is filtered by (file, cell, task or status containing it).
+  public var sessionFilter = ""
+  /// The filter is being typed (`/`).
+  public var filtering = false
+  /// When ./sessions was last listed (clock seconds), for the refresh every 2 s.
+  public var listedAt = -Double.infinity
   /// A one-line notice for the status line.
   public var notice: String?
   /// Clock samples `(seconds, step)` for the steps/s estimate.

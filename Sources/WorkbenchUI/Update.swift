@@ -24,9 +24,9 @@ public enum Workbench {
       model.live?.view.message = "cannot start: \(message)"
       return []
     case .sessionsListed(let listings):
-      model.sessions = listings
-      model.sessionIndex = min(model.sessionIndex, max(0, listings.count - 1))
-      model.overlay = model.overlay.filter { f in listings.contains { $0.file == f } }
+      return sessionsListed(&model, listings)
+    case .curvesLoaded(let curves):
+      model.curves.merge(curves) { $1 }
       return []
     case .replayLoaded(let file, let config, let events):
       var view = RunView(config: config, sessionName: file)
@@ -56,6 +56,7 @@ public enum Workbench {
     }
     if model.editor != nil { return editorKey(&model, key) }
     if model.typing != nil { return typingKey(&model, key) }
+    if model.filtering { return filterKey(&model, key) }
     guard let action = Keymap.action(for: key, on: model.screen) else { return [] }
     if model.showHelp {
       switch action {
@@ -88,6 +89,7 @@ public enum Workbench {
       return []
     case .openSessions:
       model.screen = .sessions
+      model.listedAt = model.now
       return [.listSessions]
     case .openCompose:
       model.screen = .compose
