@@ -81,6 +81,7 @@ public enum Keymap {
       Binding(ch("/"), .filterSessions, "/", "filter"),
       Binding(ch("o"), .cycleSort, "o", "sort"),
       Binding(ch("O"), .reverseSort, "O", "reverse", bar: false),
+      Binding(ch("d"), .compareConfigs, "d", "configs"),
       Binding(ch("y"), .toggleLogY, "y", "log-y", bar: false),
       Binding(ch("c"), .openCompose, "c", "compose"),
       Binding(ch("t"), .openTrain, "t", "back to the live run", bar: false),

@@ -116,6 +116,8 @@ public struct WorkbenchModel: Sendable {
   public var sessionFilter = ""
   /// The filter is being typed (`/`).
   public var filtering = false
+  /// The drawn runs' configs are shown side by side instead of the list and curves (`d`).
+  public var showConfigs = false
   /// When ./sessions was last listed (clock seconds), for the refresh every 2 s.
   public var listedAt = -Double.infinity
   /// A one-line notice for the status line.

@@ -28,6 +28,9 @@ extension Workbench {
     case .filterSessions:
       model.filtering = true
       return []
+    case .compareConfigs:
+      model.showConfigs.toggle()
+      return []
     default: break
     }
     return curveRequests(model)

@@ -80,6 +80,9 @@ public enum Workbench {
       return quit(&model)
     case .save:
       return model.hasLiveRun ? [.save] : []
+    case .back where model.screen == .sessions && model.showConfigs:
+      model.showConfigs = false
+      return []
     case .back:
       switch model.screen {
       case .train, .sessions: model.screen = .compose

@@ -112,3 +112,25 @@ struct SessionsScreenTests {
     #expect(curves[sine.file]?.loss.points.count == sine.steps)
   }
 }
+
+/// `d` on Sessions: the drawn runs' configs side by side, differences marked and highlighted.
+@Suite("Sessions: configs side by side")
+struct ConfigCompareTests {
+  @Test(arguments: SessionsScreenTests.sizes)
+  func threeRunsConfigs(size: Size) throws {
+    var m = SessionsFixtures.model(size)
+    _ = Workbench.update(&m, .key(.character("d")))
+    #expect(m.showConfigs)
+    let grid = Workbench.render(m)
+    expectSnapshot(grid, named: "sessions-configs-\(size.width)x\(size.height)")
+    let lines = grid.lines()
+    let y = try #require(lines.firstIndex { $0.contains("≠ cell.stepSize") })
+    let x = try #require(lines[y].range(of: "0.05").map { lines[y].distance(from: lines[y].startIndex, to: $0.lowerBound) })
+    #expect(grid[x, y].style.fg == .yellow && grid[x, y].style.bold, "a differing value is highlighted")
+    if let same = lines.firstIndex(where: { $0.contains("cell.hiddenSize") }) {
+      #expect(!lines[same].contains("≠"), "equal keys are not marked")
+    }
+    _ = Workbench.update(&m, .key(.escape))
+    #expect(!m.showConfigs && m.screen == .sessions, "Esc closes the view first")
+  }
+}

@@ -7,6 +7,7 @@ import TerminalGrid
 /// in; the legend names the config values that tell the runs apart.
 enum SessionsScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
+    if model.showConfigs { return ConfigCompareView.render(model, p, in: body, into: &grid) }
     let split =
       body.width >= 160
       ? body.splitHorizontally([.percentage(60), .fill(1)]) : body.splitVertically([.percentage(55), .fill(1)])
