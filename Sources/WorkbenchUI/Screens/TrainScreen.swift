@@ -102,7 +102,7 @@ enum TrainScreen {
     let k = first.values.count
     Heatmap(
       values: rows.map(\.values), title: "", logScale: true, mode: p.mode, depth: p.depth,
-      xRange: 1...Double(max(k, 2)), yRange: Double(first.step)...Double(max(last.step, first.step + 1)))
+      xRange: 1...Double(max(k, 2)), yRange: Double(first.step)...Double(last.step), integerLabels: true)
       .render(in: inner, into: &grid)
   }
 

@@ -1,0 +1,16 @@
+import Foundation
+import TerminalGrid
+import Testing
+import WorkbenchUI
+
+/// The heatmap's training-step labels are whole steps, also with a single diagnostics row.
+@Suite("Heatmap labels")
+struct HeatmapLabelTests {
+  @Test(arguments: [25, 200])
+  func stepLabelsAreIntegers(steps: Int) {
+    var m = Fixtures.model(Size(width: 120, height: 40))
+    _ = Workbench.update(&m, .replayLoaded(file: "r.session", config: Fixtures.config, events: Fixtures.events(steps: steps)))
+    let text = Workbench.render(m).lines().joined(separator: "\n")
+    #expect(text.contains("25") && text.range(of: #"\b25\.\d"#, options: .regularExpression) == nil)
+  }
+}
