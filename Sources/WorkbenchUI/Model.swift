@@ -96,8 +96,12 @@ public struct WorkbenchModel: Sendable {
   public var focus: Pane = .loss
   /// Log-scale y axes.
   public var logY = true
-  /// EMA smoothing of the loss.
-  public var smoothing = false
+  /// The EMA weight of the loss curves' smoothing: 0 (off), 0.6 or 0.9 (`s` cycles them,
+  /// TensorBoard's values); the smoothed line is drawn over the dim raw one.
+  public var smoothing = 0.0
+
+  /// The smoothing weights `s` cycles through.
+  public static let smoothingSteps = [0.0, 0.6, 0.9]
   /// The eigen pane shows the one-step map against the unit circle (else ε·λ of the field).
   public var showMap = false
   /// Saved sessions (Sessions screen).

@@ -126,7 +126,9 @@ public enum Workbench {
     case .togglePane3: toggle(&model, .heatmap)
     case .togglePane4: toggle(&model, .eigen)
     case .toggleLogY: model.logY.toggle()
-    case .toggleSmoothing: model.smoothing.toggle()
+    case .toggleSmoothing:
+      let steps = WorkbenchModel.smoothingSteps
+      model.smoothing = steps[((steps.firstIndex(of: model.smoothing) ?? 0) + 1) % steps.count]
     case .toggleEigenView: model.showMap.toggle()
     case .cycleFocus:
       let visible = Pane.allCases.filter { model.panes.contains($0) }

@@ -98,6 +98,11 @@ struct UpdateTests {
     let (logY, smooth, map) = (m.logY, m.smoothing, m.showMap)
     _ = press(&m, .character("y"), .character("s"), .character("v"))
     #expect(m.logY != logY && m.smoothing != smooth && m.showMap != map)
+    #expect(smooth == 0 && m.smoothing == 0.6, "s cycles off → 0.6 → 0.9 → off")
+    _ = press(&m, .character("s"))
+    #expect(m.smoothing == 0.9)
+    _ = press(&m, .character("s"))
+    #expect(m.smoothing == 0)
   }
 
   @Test func composeFieldsMoveNudgeAndType() {

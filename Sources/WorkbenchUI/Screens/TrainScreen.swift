@@ -65,10 +65,11 @@ enum TrainScreen {
     if let last = train.last?.y { title += "  \(Format.number(last))" }
     if let v = val.last?.y { title += "  val \(Format.number(v))" }
     if let a = cut(run.accuracy, cutoff).last?.y { title += "  acc \(String(format: "%.1f%%", 100 * a))" }
+    title += "  · " + (m.logY ? "log-y" : "linear y") + (m.smoothing > 0 ? " · smooth \(Format.number(m.smoothing))" : "")
     let inner = p.box(&grid, rect, title, focused: focused)
     let chart = LineChart(
       series: [LineSeries(name: "train", points: train, color: .cyan), LineSeries(name: "val", points: val, color: .yellow)],
-      title: "", logY: m.logY, smoothing: m.smoothing ? 0.9 : 0, mode: p.mode)
+      title: "", logY: m.logY, smoothing: m.smoothing, mode: p.mode)
     chart.render(in: inner, into: &grid)
   }
 
