@@ -10,4 +10,5 @@ public enum Action: String, Sendable, CaseIterable {
   case replayBack, replayForward, replayFirst, replayLast, replayPlay, replayFaster, replaySlower
   case toggleOverlay, openReplay, cycleSort, reverseSort, filterSessions, compareConfigs
   case addStage, removeStage
+  case cursorLeft, cursorRight, cursorFirst, cursorLast
 }

@@ -102,6 +102,8 @@ public struct WorkbenchModel: Sendable {
 
   /// The smoothing weights `s` cycles through.
   public static let smoothingSteps = [0.0, 0.6, 0.9]
+  /// The loss chart's cursor step on Train and Replay (nil: no cursor).
+  public var chartCursor: Int?
   /// The eigen pane shows the one-step map against the unit circle (else ε·λ of the field).
   public var showMap = false
   /// Saved sessions (Sessions screen).

@@ -130,6 +130,7 @@ public enum Workbench {
       let steps = WorkbenchModel.smoothingSteps
       model.smoothing = steps[((steps.firstIndex(of: model.smoothing) ?? 0) + 1) % steps.count]
     case .toggleEigenView: model.showMap.toggle()
+    case .cursorLeft, .cursorRight, .cursorFirst, .cursorLast: cursorAction(&model, action)
     case .cycleFocus:
       let visible = Pane.allCases.filter { model.panes.contains($0) }
       if let i = visible.firstIndex(of: model.focus) {

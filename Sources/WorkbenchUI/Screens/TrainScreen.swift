@@ -67,9 +67,10 @@ enum TrainScreen {
     if let a = cut(run.accuracy, cutoff).last?.y { title += "  acc \(String(format: "%.1f%%", 100 * a))" }
     title += "  · " + (m.logY ? "log-y" : "linear y") + (m.smoothing > 0 ? " · smooth \(Format.number(m.smoothing))" : "")
     let inner = p.box(&grid, rect, title, focused: focused)
+    let readout = m.chartCursor.map { ChartReadout.text([("train", train), ("val", val)], at: $0, smoothing: m.smoothing) }
     let chart = LineChart(
       series: [LineSeries(name: "train", points: train, color: .cyan), LineSeries(name: "val", points: val, color: .yellow)],
-      title: "", logY: m.logY, smoothing: m.smoothing, mode: p.mode)
+      title: readout ?? "", logY: m.logY, smoothing: m.smoothing, mode: p.mode)
     chart.render(in: inner, into: &grid)
   }
 
