@@ -42,8 +42,8 @@ enum SessionsFixtures {
 
   /// The Sessions screen with every fixture listed, the live run writing the last one, and
   /// the first three overlaid (their curves read).
-  static func model(_ size: Size, overlaid: Int = 3) -> WorkbenchModel {
-    var m = Fixtures.model(size)
+  static func model(_ size: Size, overlaid: Int = 3, mode: RenderMode = .unicode) -> WorkbenchModel {
+    var m = Fixtures.model(size, mode: mode)
     _ = Workbench.update(&m, .key(.character(" ")))
     _ = Workbench.update(&m, .runStarted(run: m.live?.id ?? 0, session: "sessions/\(live)"))
     _ = Workbench.update(&m, .key(.character("S")))

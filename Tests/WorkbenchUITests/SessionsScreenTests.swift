@@ -41,6 +41,17 @@ struct SessionsScreenTests {
     #expect(legend.count == 3 && Set(legend).count == 3)
   }
 
+  @Test func asciiModeDrawsOnlyASCII() {
+    var m = SessionsFixtures.model(Size(width: 80, height: 24), mode: .ascii)
+    _ = press(&m, .character("/"), .character("r"))
+    #expect(Workbench.render(m).lines().allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    _ = press(&m, .enter, .character("d"))
+    #expect(Workbench.render(m).lines().allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    var train = Fixtures.training(Size(width: 80, height: 24), mode: .ascii)
+    _ = press(&train, .character("s"), .left)
+    #expect(Workbench.render(train).lines().allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+  }
+
   @Test func eightOverlaidRunsGetEightColours() {
     for depth in [ColorDepth.ansi256, .ansi16] {
       var m = Fixtures.model(Size(width: 200, height: 60), depth: depth)
