@@ -21,19 +21,15 @@ public enum SessionCatalog {
     }
   }
 
-  /// The loss and validation-loss curves of `files` in `folder` (unreadable ones are skipped).
+  /// The loss curves of `files` in `folder` (unreadable ones are skipped).
   public static func curves(folder: String, files: [String]) -> [String: SessionCurve] {
     var result: [String: SessionCurve] = [:]
     for file in files {
       guard let session = try? Session.read(path: "\(folder)/\(file)") else { continue }
       var loss = MetricsHistory(capacity: 2048)
-      var valLoss = MetricsHistory(capacity: 2048)
-      for m in session.metrics {
-        loss.append(step: m.step, value: m.loss)
-        if let v = m.valLoss { valLoss.append(step: m.step, value: v) }
-      }
+      for m in session.metrics { loss.append(step: m.step, value: m.loss) }
       let steps = SessionSummary(file: file, session: session).steps  // as the listing counts them
-      result[file] = SessionCurve(steps: steps, loss: loss, valLoss: valLoss)
+      result[file] = SessionCurve(steps: steps, loss: loss)
     }
     return result
   }

@@ -57,13 +57,10 @@ public struct SessionCurve: Sendable {
   public var steps: Int
   /// Training loss per step.
   public var loss: MetricsHistory
-  /// Validation loss where it was measured.
-  public var valLoss: MetricsHistory
 
   /// A curve.
-  public init(steps: Int, loss: MetricsHistory, valLoss: MetricsHistory = MetricsHistory()) {
+  public init(steps: Int, loss: MetricsHistory) {
     self.steps = steps
     self.loss = loss
-    self.valLoss = valLoss
   }
 }
