@@ -80,7 +80,7 @@ let package = Package(
     .target(name: "TerminalNCurses", dependencies: ["TerminalGrid", "CNCurses"]),
     .target(
       name: "WorkbenchRuntime",
-      dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg"]
+      dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg", "JSON"]
     ),
     .target(
       name: "Bench",

@@ -11,6 +11,11 @@ import Training
 public enum SessionTail {
   /// The summary of the session at `path`.
   public static func summary(path: String, file: String) throws(SessionError) -> SessionSummary {
+    try read(path: path, file: file).summary
+  }
+
+  /// The header of the session at `path` and its summary, from one opening of the file.
+  public static func read(path: String, file: String) throws(SessionError) -> (header: SessionHeader, summary: SessionSummary) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw SessionError(file: path, line: 0, "cannot read the file")
     }
@@ -41,7 +46,7 @@ public enum SessionTail {
         status = status ?? "interrupted"  // something after the last row that is not an end
       }
       if last != nil || start == 0 {
-        return SessionSummary(file: file, header: head, lastMetrics: last, status: status ?? "interrupted")
+        return (head, SessionSummary(file: file, header: head, lastMetrics: last, status: status ?? "interrupted"))
       }
       window *= 2
     }

@@ -78,8 +78,9 @@ enum AxisPainter {
 extension AxisPainter {
   /// Labels for a range laid over `length` cells: the two ends first (they matter most
   /// on a heatmap), then round ticks between them; a later label whose cell is taken by
-  /// an earlier one is dropped.
-  static func endpointLabels(_ range: ClosedRange<Double>, length: Int, maxCount: Int)
+  /// an earlier one is dropped. With `integers`, ticks less than 1 apart are left out (only
+  /// the ends are labelled), so counts such as steps never get fractional labels.
+  static func endpointLabels(_ range: ClosedRange<Double>, length: Int, maxCount: Int, integers: Bool = false)
     -> [AxisLabel]
   {
     guard length > 0 else { return [] }
@@ -88,7 +89,8 @@ extension AxisPainter {
     if length > 1 && range.upperBound > range.lowerBound {
       labels.append(AxisLabel(offset: length - 1, text: CompactNumber.format(range.upperBound)))
     }
-    let ticks = AxisTicks.linear(range.lowerBound, range.upperBound, maxCount: maxCount)
+    var ticks = AxisTicks.linear(range.lowerBound, range.upperBound, maxCount: maxCount)
+    if integers && ticks.step < 1 { ticks.values = [] }
     let texts = CompactNumber.tickLabels(ticks.values, step: ticks.step)
     for (value, text) in zip(ticks.values, texts) {
       labels.append(AxisLabel(offset: map.dot(value), text: text))

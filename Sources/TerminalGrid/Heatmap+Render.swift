@@ -21,7 +21,7 @@ extension Heatmap {
     var labelWidth = 0
     if let yRange, mapHeight >= 1 {
       yLabels = AxisPainter.endpointLabels(
-        yRange, length: mapHeight, maxCount: max(2, mapHeight / 3))
+        yRange, length: mapHeight, maxCount: max(2, mapHeight / 3), integers: integerLabels)
       labelWidth = AxisPainter.labelWidth(yLabels) + 1
       if body.width - labelWidth < 4 {
         labelWidth = 0
@@ -41,7 +41,7 @@ extension Heatmap {
     }
     if let xRange, xLabelRows == 1 {
       let labels = AxisPainter.endpointLabels(
-        xRange, length: map.width, maxCount: max(2, map.width / 8))
+        xRange, length: map.width, maxCount: max(2, map.width / 8), integers: integerLabels)
       AxisPainter.placeInRow(
         &grid, labels: labels, start: map.x, row: map.maxY, clip: area.row(map.maxY - area.y),
         style: labelStyle, ascii: ascii)

@@ -34,6 +34,8 @@ public struct Heatmap: Widget {
   public var xRange: ClosedRange<Double>?
   /// The y value of the first (top) and last row, for y tick labels; `nil` for none.
   public var yRange: ClosedRange<Double>?
+  /// The ranges count whole things (steps): no tick labels between integers.
+  public var integerLabels: Bool
   /// Whether to draw the colour-scale row.
   public var showScale: Bool
   /// Style of titles and labels.
@@ -43,7 +45,8 @@ public struct Heatmap: Widget {
   public init(
     values: [[Double]], title: String = "", logScale: Bool = false, mode: RenderMode = .unicode,
     depth: ColorDepth = .ansi256, xRange: ClosedRange<Double>? = nil,
-    yRange: ClosedRange<Double>? = nil, showScale: Bool = true, labelStyle: Style = .plain
+    yRange: ClosedRange<Double>? = nil, showScale: Bool = true, labelStyle: Style = .plain,
+    integerLabels: Bool = false
   ) {
     self.values = values
     self.title = title
@@ -52,6 +55,7 @@ public struct Heatmap: Widget {
     self.depth = depth
     self.xRange = xRange
     self.yRange = yRange
+    self.integerLabels = integerLabels
     self.showScale = showScale
     self.labelStyle = labelStyle
   }

@@ -16,6 +16,7 @@ extension AppLoop {
       active?.trainer.send(.checkpoint)
       if let path = active?.writer?.path { send(.notice("saved: checkpoint written to \(path)")) }
     case .listSessions: send(.sessionsListed(SessionCatalog.list(folder: folder)))
+    case .loadCurves(let files): send(.curvesLoaded(SessionCatalog.curves(folder: folder, files: files)))
     case .loadSession(let file): load(path: "\(folder)/\(file)", name: file)
     case .loadTableau(let file):
       switch TableauLoading.tableau(nameOrFile: file) {
@@ -92,23 +93,6 @@ extension AppLoop {
       send(.replayLoaded(file: name, config: config, events: session.events.map(\.event)))
     } catch {
       send(.notice("cannot open \(name): \(error)"))
-    }
-  }
-}
-
-/// The Sessions screen's listing of a folder.
-public enum SessionCatalog {
-  /// The readable sessions in `folder`, oldest first (unreadable ones are skipped).
-  public static func list(folder: String) -> [SessionListing] {
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-      .filter { $0.hasSuffix(".session") }.sorted()
-    return names.compactMap { name in
-      guard let session = try? Session.read(path: "\(folder)/\(name)") else { return nil }
-      let s = SessionSummary(file: name, session: session)
-      var loss = MetricsHistory(capacity: 2048)
-      for m in session.metrics { loss.append(step: m.step, value: m.loss) }
-      let cell = s.derivativeOrder.map { "\(s.tableau) t=\($0)" } ?? s.tableau
-      return SessionListing(file: name, cell: cell, task: s.task, steps: s.steps, finalLoss: s.finalLoss, status: s.status, loss: loss)
     }
   }
 }

@@ -8,6 +8,7 @@ public enum Action: String, Sendable, CaseIterable {
   case moveUp, moveDown, decrease, increase, select, typeValue
   case openSessions, openCompose, openTrain
   case replayBack, replayForward, replayFirst, replayLast, replayPlay, replayFaster, replaySlower
-  case toggleOverlay, openReplay
+  case toggleOverlay, openReplay, cycleSort, reverseSort, filterSessions, compareConfigs
   case addStage, removeStage
+  case cursorLeft, cursorRight, cursorFirst, cursorLast
 }

@@ -2,35 +2,6 @@ import TerminalGrid
 import Tableaux
 import Training
 
-/// One saved session as the Sessions screen lists it.
-public struct SessionListing: Sendable {
-  /// The file name in ./sessions.
-  public var file: String
-  /// Tableau (or baseline kind) and derivative order, e.g. `rk4 t=1`.
-  public var cell: String
-  /// The task's name.
-  public var task: String
-  /// Steps recorded.
-  public var steps: Int
-  /// The last loss.
-  public var finalLoss: Double?
-  /// finished, diverged or interrupted.
-  public var status: String
-  /// The loss curve.
-  public var loss: MetricsHistory
-
-  /// A listing.
-  public init(file: String, cell: String, task: String, steps: Int, finalLoss: Double?, status: String, loss: MetricsHistory) {
-    self.file = file
-    self.cell = cell
-    self.task = task
-    self.steps = steps
-    self.finalLoss = finalLoss
-    self.status = status
-    self.loss = loss
-  }
-}
-
 /// Everything that can happen to the workbench: keys, resizes, clock ticks, the trainer's
 /// events, and what the runtime reports back after carrying out an effect.
 ///
@@ -51,8 +22,10 @@ public enum Msg: Sendable {
   case runStarted(run: Int, session: String?)
   /// Run `run` could not start (its config or data could not be used).
   case runFailed(run: Int, String)
-  /// The runtime listed ./sessions.
+  /// The runtime listed ./sessions (headers and ends only).
   case sessionsListed([SessionListing])
+  /// The runtime read the metrics of these sessions (answering `.loadCurves`).
+  case curvesLoaded([String: SessionCurve])
   /// The runtime read a session for replay.
   case replayLoaded(file: String, config: TrainingConfig, events: [RunEvent])
   /// A one-line notice for the status line (saved, an error); nil clears it.
@@ -73,8 +46,10 @@ public enum Effect: Sendable, Equatable {
   case stopTraining
   /// Force a checkpoint into the session and flush it (ctrl-s).
   case save
-  /// List ./sessions.
+  /// List ./sessions, reading each file's header and end only.
   case listSessions
+  /// Read the metrics of these sessions in full (the overlaid or selected runs' curves).
+  case loadCurves([String])
   /// Read a session for replay.
   case loadSession(String)
   /// Read a tableau file (DESIGN §1.2's JSON) for Compose.

@@ -96,16 +96,36 @@ public struct WorkbenchModel: Sendable {
   public var focus: Pane = .loss
   /// Log-scale y axes.
   public var logY = true
-  /// EMA smoothing of the loss.
-  public var smoothing = false
+  /// The EMA weight of the loss curves' smoothing: 0 (off), 0.6 or 0.9 (`s` cycles them,
+  /// TensorBoard's values); the smoothed line is drawn over the dim raw one.
+  public var smoothing = 0.0
+
+  /// The smoothing weights `s` cycles through.
+  public static let smoothingSteps = [0.0, 0.6, 0.9]
+  /// The loss chart's cursor step on Train and Replay (nil: no cursor).
+  public var chartCursor: Int?
   /// The eigen pane shows the one-step map against the unit circle (else ε·λ of the field).
   public var showMap = false
   /// Saved sessions (Sessions screen).
   public var sessions: [SessionListing] = []
-  /// The selected session.
+  /// The selected row of `visibleSessions`.
   public var sessionIndex = 0
-  /// Sessions whose loss curves are overlaid.
-  public var overlay: Set<String> = []
+  /// Sessions whose loss curves are overlaid, in the order they were picked (their colours).
+  public var overlay: [String] = []
+  /// The curves read so far, by file (only overlaid or selected runs are read).
+  public var curves: [String: SessionCurve] = [:]
+  /// The column the list is sorted by.
+  public var sessionSort: SessionColumn = .file
+  /// Sorted in descending order.
+  public var sortDescending = false
+  /// Text the list is filtered by (file, cell, task or status containing it).
+  public var sessionFilter = ""
+  /// The filter is being typed (`/`).
+  public var filtering = false
+  /// The drawn runs' configs are shown side by side instead of the list and curves (`d`).
+  public var showConfigs = false
+  /// When ./sessions was last listed (clock seconds), for the refresh every 2 s.
+  public var listedAt = -Double.infinity
   /// A one-line notice for the status line.
   public var notice: String?
   /// Clock samples `(seconds, step)` for the steps/s estimate.

@@ -79,24 +79,6 @@ extension Workbench {
     }
   }
 
-  static func sessionsAction(_ model: inout WorkbenchModel, _ action: Action) -> [Effect] {
-    let count = model.sessions.count
-    switch action {
-    case .moveUp: model.sessionIndex = max(0, model.sessionIndex - 1)
-    case .moveDown: model.sessionIndex = max(0, min(count - 1, model.sessionIndex + 1))
-    case .toggleOverlay:
-      guard model.sessions.indices.contains(model.sessionIndex) else { return [] }
-      let file = model.sessions[model.sessionIndex].file
-      if model.overlay.contains(file) { model.overlay.remove(file) } else { model.overlay.insert(file) }
-    case .openReplay:
-      guard model.sessions.indices.contains(model.sessionIndex) else { return [] }
-      return [.loadSession(model.sessions[model.sessionIndex].file)]
-    case .toggleLogY: model.logY.toggle()
-    default: break
-    }
-    return []
-  }
-
   static func replayAction(_ model: inout WorkbenchModel, _ action: Action) -> [Effect] {
     guard var r = model.replay else { return [] }
     let chunk = max(1, r.lastStep / 100)
@@ -123,6 +105,7 @@ extension Workbench {
       model.rateSamples.append((t, live.view.step))
       model.rateSamples.removeAll { t - $0.time > 3 }
     }
+    let refresh = refreshSessions(&model)
     if var r = model.replay, r.playing {
       r.carry += dt * r.speed
       let whole = Int(r.carry)
@@ -131,7 +114,7 @@ extension Workbench {
       if r.cursor >= r.lastStep { r.playing = false }
       model.replay = r
     }
-    return []
+    return refresh
   }
 
   /// What run `id`'s thread reported. The live run's status follows the thread: `.running`

@@ -24,9 +24,9 @@ public enum Workbench {
       model.live?.view.message = "cannot start: \(message)"
       return []
     case .sessionsListed(let listings):
-      model.sessions = listings
-      model.sessionIndex = min(model.sessionIndex, max(0, listings.count - 1))
-      model.overlay = model.overlay.filter { f in listings.contains { $0.file == f } }
+      return sessionsListed(&model, listings)
+    case .curvesLoaded(let curves):
+      model.curves.merge(curves) { $1 }
       return []
     case .replayLoaded(let file, let config, let events):
       var view = RunView(config: config, sessionName: file)
@@ -56,6 +56,7 @@ public enum Workbench {
     }
     if model.editor != nil { return editorKey(&model, key) }
     if model.typing != nil { return typingKey(&model, key) }
+    if model.filtering { return filterKey(&model, key) }
     guard let action = Keymap.action(for: key, on: model.screen) else { return [] }
     if model.showHelp {
       switch action {
@@ -79,6 +80,9 @@ public enum Workbench {
       return quit(&model)
     case .save:
       return model.hasLiveRun ? [.save] : []
+    case .back where model.screen == .sessions && model.showConfigs:
+      model.showConfigs = false
+      return []
     case .back:
       switch model.screen {
       case .train, .sessions: model.screen = .compose
@@ -88,6 +92,7 @@ public enum Workbench {
       return []
     case .openSessions:
       model.screen = .sessions
+      model.listedAt = model.now
       return [.listSessions]
     case .openCompose:
       model.screen = .compose
@@ -121,8 +126,11 @@ public enum Workbench {
     case .togglePane3: toggle(&model, .heatmap)
     case .togglePane4: toggle(&model, .eigen)
     case .toggleLogY: model.logY.toggle()
-    case .toggleSmoothing: model.smoothing.toggle()
+    case .toggleSmoothing:
+      let steps = WorkbenchModel.smoothingSteps
+      model.smoothing = steps[((steps.firstIndex(of: model.smoothing) ?? 0) + 1) % steps.count]
     case .toggleEigenView: model.showMap.toggle()
+    case .cursorLeft, .cursorRight, .cursorFirst, .cursorLast: cursorAction(&model, action)
     case .cycleFocus:
       let visible = Pane.allCases.filter { model.panes.contains($0) }
       if let i = visible.firstIndex(of: model.focus) {

@@ -93,11 +93,28 @@ extension Workbench {
       bindings = Keymap.tableauEditor
     } else if model.typing != nil {
       bindings = [Binding(.enter, .select, "Enter", "apply"), Binding(.escape, .back, "Esc", "cancel")]
+    } else if model.filtering {
+      bindings = [Binding(.enter, .select, "Enter", "keep filter"), Binding(.escape, .back, "Esc", "clear")]
     } else {
       bindings = Keymap.bindings(for: model.screen).filter(\.inBar)
     }
-    let hints = bindings.map { KeyHint(key: p.text($0.keyLabel), label: p.text($0.label)) }
+    let hints = pinningHelpAndQuit(bindings.map { KeyHint(key: p.text($0.keyLabel), label: p.text($0.label)) }, width: grid.width)
     KeyHelpBar(hints, mode: model.mode).render(in: Rect(x: 0, y: y, width: grid.width, height: 1), into: &grid)
+  }
+
+  /// The hints that fit in `width` with `? help` and `q quit` always among them: the other
+  /// hints are dropped from the end first.
+  static func pinningHelpAndQuit(_ hints: [KeyHint], width: Int) -> [KeyHint] {
+    func size(_ h: KeyHint) -> Int { 2 + h.key.unicodeScalars.count + 1 + h.label.unicodeScalars.count }
+    let pinned = hints.filter { $0.key == "?" || $0.key == "q" }
+    var used = pinned.reduce(0) { $0 + size($1) }
+    var kept: [KeyHint] = []
+    for hint in hints where !pinned.contains(hint) {
+      guard used + size(hint) <= width + 2 else { break }
+      kept.append(hint)
+      used += size(hint)
+    }
+    return kept + pinned
   }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import JSON
 import Tableaux
@@ -53,6 +54,9 @@ struct TableauCommand: ParsableCommand {
     @Flag(help: "Print the analysis as JSON.")
     var json = false
 
+    @Flag(help: "Draw with ASCII only (the default when the locale is not UTF-8).")
+    var ascii = false
+
     func run() throws {
       let t: ButcherTableau
       switch TableauLoading.tableau(nameOrFile: tableau) {
@@ -64,11 +68,9 @@ struct TableauCommand: ParsableCommand {
         CommandSupport.printJSON(TableauCommand.json(t))
         return
       }
-      StandardOutput.line(t.diagramText())
-      StandardOutput.line("")
-      StandardOutput.line(t.summaryText())
-      StandardOutput.line("")
-      StandardOutput.line(t.regionPlotText(columns: 61, rows: 21))
+      let text = [t.diagramText(), t.summaryText(), t.regionPlotText(columns: 61, rows: 21)].joined(separator: "\n\n")
+      let plain = ASCIIText.wanted(flag: ascii, environment: ProcessInfo.processInfo.environment)
+      StandardOutput.line(plain ? ASCIIText.transliterate(text) : text)
     }
   }
 }

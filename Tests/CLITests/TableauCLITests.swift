@@ -137,3 +137,20 @@ func doubles(_ value: JSON?) -> [Double] {
 func close(_ a: [Double], _ b: [Double], _ tolerance: Double) -> Bool {
   a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
 }
+
+/// `tableau show` under a C locale (or with `--ascii`) prints ASCII only, the diagram's
+/// junction as `+`; under UTF-8 it keeps its box drawing.
+@Suite("CLI: tableau show in ASCII")
+struct TableauASCIITests {
+  @Test func cLocalePrintsASCII() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let c = try CLI.shell("LC_ALL=C \"$ODERNN\" tableau show rk4", in: dir.url)
+    #expect(c.status == 0 && c.stdout.unicodeScalars.allSatisfy(\.isASCII), "\(c.stdout)")
+    #expect(c.stdout.contains("-----+") && c.stdout.contains("Runge-Kutta"))
+    let flag = try CLI.shell("LC_ALL=C.UTF-8 \"$ODERNN\" tableau show rk4 --ascii", in: dir.url)
+    #expect(flag.stdout == c.stdout)
+    let utf8 = try CLI.shell("LC_ALL=C.UTF-8 \"$ODERNN\" tableau show rk4", in: dir.url)
+    #expect(utf8.stdout.contains("┼"))
+  }
+}

@@ -192,6 +192,8 @@ final class Tmux: @unchecked Sendable {
   func send(_ key: String) { _ = tmux(["send-keys", "-t", "t", key]) }
   func resize(width: Int, height: Int) { _ = tmux(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"]) }
   var screen: String { tmux(["capture-pane", "-p", "-t", "t"]).output }
+  /// The pane with its colours (SGR escape sequences), `capture-pane -e`.
+  var styledScreen: String { tmux(["capture-pane", "-p", "-e", "-t", "t"]).output }
   var isRunning: Bool { tmux(["has-session", "-t", "t"]).status == 0 }
   func killServer() { _ = tmux(["kill-server"]) }
 

@@ -27,9 +27,10 @@ struct ScreenSnapshotTests {
     _ = Workbench.update(
       &m,
       .sessionsListed([
-        SessionListing(file: "20261122-040011-euler-adding.session", cell: "euler t=1", task: "adding", steps: 50, finalLoss: 0.02, status: "finished", loss: loss),
-        SessionListing(file: "20261122-041500-rk4-sine.session", cell: "rk4 t=2", task: "sine", steps: 50, finalLoss: 0.1, status: "interrupted", loss: loss),
+        SessionListing(file: "20261122-040011-euler-adding.session", cell: "euler t=1", task: "adding", steps: 50, finalLoss: 0.02, status: "finished"),
+        SessionListing(file: "20261122-041500-rk4-sine.session", cell: "rk4 t=2", task: "sine", steps: 50, finalLoss: 0.1, status: "interrupted"),
       ]))
+    _ = Workbench.update(&m, .curvesLoaded(["20261122-040011-euler-adding.session": SessionCurve(steps: 50, loss: loss)]))
     _ = Workbench.update(&m, .key(.character(" ")))
     expectSnapshot(Workbench.render(m), named: "sessions-\(size.width)x\(size.height)")
   }

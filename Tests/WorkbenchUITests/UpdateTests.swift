@@ -98,6 +98,11 @@ struct UpdateTests {
     let (logY, smooth, map) = (m.logY, m.smoothing, m.showMap)
     _ = press(&m, .character("y"), .character("s"), .character("v"))
     #expect(m.logY != logY && m.smoothing != smooth && m.showMap != map)
+    #expect(smooth == 0 && m.smoothing == 0.6, "s cycles off → 0.6 → 0.9 → off")
+    _ = press(&m, .character("s"))
+    #expect(m.smoothing == 0.9)
+    _ = press(&m, .character("s"))
+    #expect(m.smoothing == 0)
   }
 
   @Test func composeFieldsMoveNudgeAndType() {
@@ -165,9 +170,10 @@ struct UpdateTests {
   @Test func sessionsBrowseOverlayAndOpen() {
     var m = Fixtures.model(Self.size)
     #expect(press(&m, .character("S")) == [.listSessions])
-    let listing = SessionListing(file: "a.session", cell: "euler t=1", task: "adding", steps: 3, finalLoss: 0.1, status: "finished", loss: MetricsHistory())
-    _ = Workbench.update(&m, .sessionsListed([listing, SessionListing(file: "b.session", cell: "rk4 t=1", task: "sine", steps: 3, finalLoss: 0.2, status: "finished", loss: MetricsHistory())]))
-    _ = press(&m, .down, .character(" "))
+    let listing = SessionListing(file: "a.session", cell: "euler t=1", task: "adding", steps: 3, finalLoss: 0.1, status: "finished")
+    let listed = Workbench.update(&m, .sessionsListed([listing, SessionListing(file: "b.session", cell: "rk4 t=1", task: "sine", steps: 3, finalLoss: 0.2, status: "finished")]))
+    #expect(listed == [.loadCurves(["a.session"])], "only the selected run's curve is read")
+    #expect(press(&m, .down, .character(" ")) == [.loadCurves(["b.session"]), .loadCurves(["b.session"])])
     #expect(m.overlay == ["b.session"])
     #expect(press(&m, .enter) == [.loadSession("b.session")])
     _ = press(&m, .escape)

@@ -27,6 +27,7 @@ struct Painter {
     "≤": "<=", "≥": ">=", "×": "x", "·": ".", "→": "->", "←": "<-", "↑": "up", "↓": "down", "…": "...",
     "▶": ">", "⏸": "||", "●": "*", "○": "o", "—": "-", "–": "-", "²": "2", "₀": "0", "₂": "2", "÷": "/", "μ": "mu", "ᵀ": "T", "√": "sqrt",
     "Δ": "d", "−": "-", "⁻": "-", "¹": "1", "∞": "inf", "│": "|", "─": "-",
+    "▲": "^", "▼": "v", "━": "=", "≠": "!", "▏": "_",
   ]
 
   /// Writes text clipped to `clip`.
@@ -48,10 +49,13 @@ struct Painter {
   /// Series colours, stable by index.
   static let palette: [Color] = [.cyan, .yellow, .magenta, .green, .blue, .red, .brightCyan, .brightYellow]
 
-  /// A stable colour for a name (the same session always gets the same colour).
-  static func color(for name: String) -> Color {
-    var h: UInt64 = 1469598103934665603
-    for b in name.utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
-    return palette[Int(h % UInt64(palette.count))]
+  /// Colours of compared runs, in selection order: ten well-separated xterm-256 colours
+  /// (Okabe–Ito-like), or eight named ones on 16-colour terminals.
+  func runColor(_ index: Int) -> Color {
+    let colors: [Color] =
+      depth >= .ansi256
+      ? [39, 214, 171, 77, 203, 227, 33, 250, 37, 130].map { .indexed($0) }
+      : [.cyan, .yellow, .magenta, .green, .red, .blue, .white, .brightRed]
+    return colors[index % colors.count]
   }
 }

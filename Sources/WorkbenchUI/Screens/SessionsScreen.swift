@@ -1,44 +1,114 @@
 import Foundation
 import TerminalGrid
 
-/// Sessions: the saved runs on the left, their loss curves overlaid on the right in stable
-/// colours (the selected run when none is overlaid).
+/// Sessions: the saved runs (filtered, sorted, columns sized to the width) and the curves of
+/// the overlaid runs (the selected run when none is), side by side when the terminal is wide
+/// and stacked when it is not. Each overlaid run keeps the colour of the order it was picked
+/// in; the legend names the config values that tell the runs apart.
 enum SessionsScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
-    let split = body.splitHorizontally([.percentage(64), .fill(1)])
-    let inner = p.box(&grid, split[0], "Sessions in ./sessions (\(model.sessions.count))", focused: true)
+    if model.showConfigs { return ConfigCompareView.render(model, p, in: body, into: &grid) }
+    let split =
+      body.width >= 160
+      ? body.splitHorizontally([.percentage(60), .fill(1)]) : body.splitVertically([.percentage(55), .fill(1)])
+    list(model, p, in: split[0], into: &grid)
+    curves(model, p, in: split[1], into: &grid)
+  }
+
+  static func list(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let visible = model.visibleSessions
+    let count = visible.count == model.sessions.count ? "\(visible.count)" : "\(visible.count) of \(model.sessions.count)"
+    let inner = p.box(&grid, rect, "Sessions in ./sessions (\(count))", focused: true)
+    var rows = inner
+    if model.filtering || !model.sessionFilter.isEmpty {
+      let style = model.filtering ? Style(fg: .yellow, bold: true) : Style(dim: true)
+      p.write(&grid, "/" + model.sessionFilter + (model.filtering ? "▏" : ""), inner.x + 1, inner.maxY - 1, style, clip: inner)
+      rows.height -= 1
+    }
     if model.sessions.isEmpty {
       p.write(&grid, "no sessions yet: train one and it is saved here", inner.x + 1, inner.y, Style(dim: true), clip: inner)
+      return
     }
-    let fileWidth = max(8, inner.width - 36)
-    func columns(_ file: String, _ cell: String, _ task: String, _ steps: String, _ loss: String) -> String {
-      String(file.prefix(fileWidth - 1)).padding(toLength: fileWidth, withPad: " ", startingAt: 0)
-        + cell.prefix(10).padding(toLength: 11, withPad: " ", startingAt: 0)
-        + task.prefix(7).padding(toLength: 8, withPad: " ", startingAt: 0)
-        + steps.padding(toLength: 6, withPad: " ", startingAt: 0) + loss
-    }
-    if !model.sessions.isEmpty {
-      p.write(&grid, columns("file", "cell", "task", "steps", "loss"), inner.x + 3, inner.y, Style(bold: true), clip: inner)
-    }
-    let visibleRows = max(0, inner.height - 1)
-    let start = max(0, min(model.sessionIndex - visibleRows / 2, model.sessions.count - visibleRows))
-    for (offset, s) in model.sessions.dropFirst(start).prefix(visibleRows).enumerated() {
-      let i = start + offset
+    let columns = SessionColumns(visible, status: model.status(of:), width: inner.width - 3)
+    let arrow = model.sortDescending ? "▼" : "▲"
+    let titles = Dictionary(uniqueKeysWithValues: SessionColumn.allCases.map { ($0, $0.title + ($0 == model.sessionSort ? arrow : "")) })
+    p.write(&grid, columns.row(titles), inner.x + 3, inner.y, Style(bold: true), clip: rows)
+    let visibleRows = max(0, rows.height - 1)
+    let start = max(0, min(model.sessionIndex - visibleRows / 2, visible.count - visibleRows))
+    let statusX = inner.x + 3 + SessionColumn.allCases.prefix { $0 != .status }.reduce(0) { $0 + (columns.widths[$1] ?? 0) }
+    for (offset, s) in visible.dropFirst(start).prefix(visibleRows).enumerated() {
       let y = inner.y + 1 + offset
-      let selected = i == model.sessionIndex
+      let selected = start + offset == model.sessionIndex
       if selected { grid.setStyle(Style(reverse: true), in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
-      let mark = model.overlay.contains(s.file) ? "●" : " "
-      p.write(&grid, mark, inner.x + 1, y, Style(fg: Painter.color(for: s.file), bold: true, reverse: selected), clip: inner)
-      let name = s.file.hasSuffix(".session") ? String(s.file.dropLast(8)) : s.file
-      let loss = (s.finalLoss.map(Format.number) ?? "-") + (s.status == "finished" ? "" : " \(s.status)")
-      p.write(&grid, columns(name, s.cell, s.task, String(s.steps), loss), inner.x + 3, y, selected ? Style(reverse: true) : .plain, clip: inner)
+      if let i = model.overlay.firstIndex(of: s.file) {
+        p.write(&grid, "●", inner.x + 1, y, Style(fg: p.runColor(i), bold: true, reverse: selected), clip: inner)
+      }
+      let status = model.status(of: s)
+      let values: [SessionColumn: String] = [
+        .file: s.name, .cell: s.cell, .task: s.task, .steps: String(s.steps),
+        .loss: s.finalLoss.map(Format.number) ?? "-", .status: status,
+      ]
+      p.write(&grid, columns.row(values), inner.x + 3, y, Style(reverse: selected), clip: rows)
+      p.write(&grid, status, statusX, y, Style(fg: color(ofStatus: status), bold: status == "running", reverse: selected), clip: rows)
     }
-    let shown = model.sessions.filter { model.overlay.contains($0.file) }
-    let curves = shown.isEmpty ? Array(model.sessions.dropFirst(model.sessionIndex).prefix(1)) : shown
-    let right = p.box(&grid, split[1], shown.isEmpty ? "Loss of the selected run" : "Loss, \(shown.count) overlaid")
+  }
+
+  /// Finished green, running cyan, stopped yellow, interrupted magenta, diverged red.
+  static func color(ofStatus status: String) -> Color {
+    switch status {
+    case "finished": .green
+    case "running": .cyan
+    case "stopped": .yellow
+    case "diverged": .red
+    default: .magenta
+    }
+  }
+
+  static func curves(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let runs = Workbench.drawnRuns(model)
+    let overlaid = !model.overlay.isEmpty
+    let axis = model.logY ? "log-y" : "linear y"
+    let inner = p.box(&grid, rect, overlaid ? "Loss, \(runs.count) overlaid · \(axis)" : "Loss of the selected run · \(axis)")
+    let comparison = RunComparison(runs)
+    let labels = runs.map(comparison.label)
+    let legend = legendLayout(labels.map { $0.count + 2 }, width: inner.width - 1, maxRows: max(1, inner.height / 3))
+    let legendRows = legend.last.map { $0.row + 1 } ?? 0
+    let chart = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
+    let colors = runs.map { run in overlaid ? p.runColor(model.overlay.firstIndex(of: run.file) ?? 0) : p.runColor(0) }
     LineChart(
-      series: curves.map { LineSeries(name: String($0.file.prefix(18)), points: $0.loss.points, color: Painter.color(for: $0.file)) },
-      title: "", logY: model.logY, mode: p.mode, emptyMessage: "no session selected")
-      .render(in: right, into: &grid)
+      series: zip(runs, colors).map { run, color in
+        LineSeries(name: run.name, points: model.curves[run.file]?.loss.points ?? [], color: color)
+      },
+      title: "", logY: model.logY, mode: p.mode, showLegend: false, emptyMessage: runs.isEmpty ? "no session selected" : "no metrics recorded"
+    )
+    .render(in: chart, into: &grid)
+    for (i, place) in legend.enumerated() {
+      let y = chart.maxY + place.row
+      if i == legend.count - 1 && runs.count > legend.count {
+        p.write(&grid, "+\(runs.count - i) more", inner.x + 1 + place.x, y, Style(dim: true), clip: inner)
+        break
+      }
+      p.write(&grid, "━ ", inner.x + 1 + place.x, y, Style(fg: colors[i], bold: true), clip: inner)
+      p.write(&grid, labels[i], inner.x + 3 + place.x, y, .plain, clip: inner)
+    }
+  }
+
+  /// Where each legend entry goes: left to right, wrapping onto at most `maxRows` rows, two
+  /// spaces apart; the entries that do not fit are left out (the last place shown then says
+  /// how many more there are).
+  static func legendLayout(_ widths: [Int], width: Int, maxRows: Int) -> [(row: Int, x: Int)] {
+    var places: [(row: Int, x: Int)] = []
+    var row = 0
+    var x = 0
+    for w in widths {
+      if x > 0 && x + w > width {
+        row += 1
+        x = 0
+      }
+      if row >= maxRows { break }
+      places.append((row, x))
+      x += w + 2
+    }
+    return places
   }
 }

@@ -65,10 +65,12 @@ enum TrainScreen {
     if let last = train.last?.y { title += "  \(Format.number(last))" }
     if let v = val.last?.y { title += "  val \(Format.number(v))" }
     if let a = cut(run.accuracy, cutoff).last?.y { title += "  acc \(String(format: "%.1f%%", 100 * a))" }
+    title += "  · " + (m.logY ? "log-y" : "linear y") + (m.smoothing > 0 ? " · smooth \(Format.number(m.smoothing))" : "")
     let inner = p.box(&grid, rect, title, focused: focused)
+    let readout = m.chartCursor.map { ChartReadout.text([("train", train), ("val", val)], at: $0, smoothing: m.smoothing) }
     let chart = LineChart(
       series: [LineSeries(name: "train", points: train, color: .cyan), LineSeries(name: "val", points: val, color: .yellow)],
-      title: "", logY: m.logY, smoothing: m.smoothing ? 0.9 : 0, mode: p.mode)
+      title: readout ?? "", logY: m.logY, smoothing: m.smoothing, mode: p.mode)
     chart.render(in: inner, into: &grid)
   }
 
@@ -102,7 +104,7 @@ enum TrainScreen {
     let k = first.values.count
     Heatmap(
       values: rows.map(\.values), title: "", logScale: true, mode: p.mode, depth: p.depth,
-      xRange: 1...Double(max(k, 2)), yRange: Double(first.step)...Double(max(last.step, first.step + 1)))
+      xRange: 1...Double(max(k, 2)), yRange: Double(first.step)...Double(last.step), integerLabels: true)
       .render(in: inner, into: &grid)
   }
 

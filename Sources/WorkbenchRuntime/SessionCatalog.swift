@@ -1,0 +1,50 @@
+import Foundation
+import JSON
+import Sessions
+import WorkbenchUI
+
+/// The Sessions screen's reading of a folder: the listing from each file's header and end
+/// (`SessionTail`, so hundreds of sessions list at once, and a live run's file is listed as far
+/// as it is written), and the full metrics only of the runs whose curves are drawn.
+public enum SessionCatalog {
+  /// The readable sessions in `folder`, by file name (unreadable ones are skipped).
+  public static func list(folder: String) -> [SessionListing] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { $0.hasSuffix(".session") }.sorted()
+    return names.compactMap { name in
+      let path = "\(folder)/\(name)"
+      guard let (header, s) = try? SessionTail.read(path: path, file: name) else { return nil }
+      let cell = s.derivativeOrder.map { "\(s.tableau) t=\($0)" } ?? s.tableau
+      return SessionListing(
+        file: name, cell: cell, task: s.task, steps: s.steps, finalLoss: s.finalLoss, status: s.status,
+        settings: settings(header.config))
+    }
+  }
+
+  /// The loss curves of `files` in `folder` (unreadable ones are skipped).
+  public static func curves(folder: String, files: [String]) -> [String: SessionCurve] {
+    var result: [String: SessionCurve] = [:]
+    for file in files {
+      guard let session = try? Session.read(path: "\(folder)/\(file)") else { continue }
+      var loss = MetricsHistory(capacity: 2048)
+      for m in session.metrics { loss.append(step: m.step, value: m.loss) }
+      let steps = SessionSummary(file: file, session: session).steps  // as the listing counts them
+      result[file] = SessionCurve(steps: steps, loss: loss)
+    }
+    return result
+  }
+
+  /// A config flattened to its leaves, `cell.tableau = rk4`, in the config's own order.
+  static func settings(_ json: JSON, prefix: String = "") -> [SessionSetting] {
+    switch json {
+    case .object(let members):
+      return members.flatMap { key, value in settings(value, prefix: prefix.isEmpty ? key : "\(prefix).\(key)") }
+    case .string(let s):
+      return [SessionSetting(key: prefix, value: s)]
+    case .null:
+      return [SessionSetting(key: prefix, value: "null")]
+    default:
+      return [SessionSetting(key: prefix, value: json.serialized())]
+    }
+  }
+}
