@@ -40,6 +40,7 @@ public final class AppLoop {
     self.version = version
     model = WorkbenchModel(size: backend.size, mode: backend.renderMode, depth: backend.colorDepth)
     if let draft { model.draft = ComposeDraft(config: draft) }
+    model.sessionsFolder = folder == "sessions" ? "./sessions" : folder
     previous = Grid(width: 0, height: 0)
     opened = clock.now
   }

@@ -28,6 +28,8 @@ public enum Msg: Sendable {
   case curvesLoaded([String: SessionCurve])
   /// The runtime read a session for replay.
   case replayLoaded(file: String, config: TrainingConfig, events: [RunEvent])
+  /// Overlay every listed session (`odernn tui --sessions DIR`: a sweep's runs together).
+  case overlayAll
   /// A one-line notice for the status line (saved, an error); nil clears it.
   case notice(String?)
   /// The runtime read the tableau file the user typed on Compose.

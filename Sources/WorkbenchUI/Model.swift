@@ -112,6 +112,8 @@ public struct WorkbenchModel: Sendable {
   public var sessionIndex = 0
   /// Sessions whose loss curves are overlaid, in the order they were picked (their colours).
   public var overlay: [String] = []
+  /// The folder the Sessions screen lists, as shown (`./sessions`, or `tui --sessions DIR`).
+  public var sessionsFolder = "./sessions"
   /// The curves read so far, by file (only overlaid or selected runs are read).
   public var curves: [String: SessionCurve] = [:]
   /// The column the list is sorted by.

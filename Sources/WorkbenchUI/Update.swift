@@ -36,6 +36,9 @@ public enum Workbench {
       model.screen = .replay
       model.notice = nil
       return []
+    case .overlayAll:
+      model.overlay = model.sessions.map(\.file)
+      return curveRequests(model)
     case .notice(let text):
       model.notice = text
       return []

@@ -31,10 +31,19 @@ struct TUICommand: ParsableCommand {
   @Flag(help: "Draw with ASCII only (also the default when the locale is not UTF-8).")
   var ascii = false
 
+  @Option(help: "Open the Sessions screen on this folder (a sweep's --out) with every run overlaid; new runs are saved there too.")
+  var sessions: String?
+
   func run() throws {
     let draft = try composeDraft()
     let replay = try session.map { ($0, try CommandSupport.readSession($0)) }
-    try Workbench.open(replaying: replay, draft: draft, ascii: ascii)
+    if let sessions {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: sessions, isDirectory: &isFolder), isFolder.boolValue else {
+        throw CommandSupport.bad("--sessions \(sessions): not a folder")
+      }
+    }
+    try Workbench.open(replaying: replay, draft: draft, sessions: sessions, ascii: ascii)
   }
 }
 
@@ -61,7 +70,9 @@ extension TUICommand {
 extension Workbench {
   /// Runs the workbench on the terminal until the user quits; the terminal is restored on
   /// every exit path (quit, SIGINT, SIGTERM, errors).
-  static func open(replaying replay: (file: String, session: Session)?, draft: TrainingConfig? = nil, ascii: Bool) throws {
+  static func open(
+    replaying replay: (file: String, session: Session)?, draft: TrainingConfig? = nil, sessions: String? = nil, ascii: Bool
+  ) throws {
     guard isatty(1) != 0, isatty(0) != 0 else {
       throw CommandFailure(
         description: "stdout is not a terminal; use `odernn train --config CFG.json` for headless training",
@@ -79,8 +90,12 @@ extension Workbench {
       throw CommandSupport.bad("\(error)".replacingOccurrences(of: "odernn: ", with: ""))
     }
     defer { terminal.restore() }
-    let loop = AppLoop(backend: terminal, folder: "sessions", version: Odernn.version, draft: draft)
+    let loop = AppLoop(backend: terminal, folder: sessions ?? "sessions", version: Odernn.version, draft: draft)
     loop.threadStarter = { make in NCursesTerminal.withMainThreadSignalsBlocked(make) }
+    if sessions != nil {
+      loop.send(.key(.character("S")))  // the Sessions screen, listed
+      loop.send(.overlayAll)
+    }
     if let replay, let replayConfig {
       let name = URL(fileURLWithPath: replay.file).lastPathComponent
       loop.send(.replayLoaded(file: name, config: replayConfig, events: replay.session.events.map(\.event)))

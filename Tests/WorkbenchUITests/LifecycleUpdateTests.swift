@@ -92,3 +92,14 @@ extension LifecycleUpdateTests {
     #expect(m.live?.view.config.cell.gamma == 0)
   }
 }
+
+extension LifecycleUpdateTests {
+  /// `odernn tui --sessions DIR`: the Sessions screen with every listed run overlaid.
+  @Test func overlayAllOverlaysEveryListedRun() {
+    var m = Fixtures.model(Self.size)
+    let files = ["000-a.session", "001-b.session", "002-c.session"]
+    _ = Workbench.update(&m, .sessionsListed(files.map { SessionListing(file: $0, cell: "euler t=1", task: "adding", steps: 1, finalLoss: 0.1, status: "finished") }))
+    _ = Workbench.update(&m, .overlayAll)
+    #expect(m.overlay == files)
+  }
+}

@@ -18,7 +18,7 @@ enum SessionsScreen {
   static func list(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let visible = model.visibleSessions
     let count = visible.count == model.sessions.count ? "\(visible.count)" : "\(visible.count) of \(model.sessions.count)"
-    let inner = p.box(&grid, rect, "Sessions in ./sessions (\(count))", focused: true)
+    let inner = p.box(&grid, rect, "Sessions in \(model.sessionsFolder) (\(count))", focused: true)
     var rows = inner
     if model.filtering || !model.sessionFilter.isEmpty {
       let style = model.filtering ? Style(fg: .yellow, bold: true) : Style(dim: true)
