@@ -112,6 +112,39 @@ struct TableauCLITests {
     #expect(unknown.status == 2 && unknown.stderrLines.count == 1 && unknown.stderr.contains("rk5"), "\(unknown)")
   }
 
+  /// Ruuth–Spiteri SSP(5,3) as published (sum(b) = 1 + 3.2e-10), with an optional tolerance.
+  private func ssp53(tolerance: String?) -> String {
+    let a = #"[[0,0,0,0,0],["0.37726891511710",0,0,0,0],["0.37726891511710","0.37726891511710",0,0,0],"#
+      + #"["0.16352294089771","0.16352294089771","0.16352294089771",0,0],"#
+      + #"["0.14904059394856","0.14831273384724","0.14831273384724","0.34217696850008",0]]"#
+    let b = #"["0.19707596384481","0.11780316509765","0.11709725193772","0.27015874934251","0.29786487010104"]"#
+    let c = #"[0,"0.37726891511710","0.75453783023420","0.49056882269313","0.78784303014312"]"#
+    let key = tolerance.map { #", "tolerance": \#($0)"# } ?? ""
+    return #"{"name": "ssp53", "a": \#(a), "b": \#(b), "c": \#(c)\#(key)}"#
+  }
+
+  @Test func theToleranceKeyAcceptsATableauPublishedToFewerDigits() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    try dir.write("ssp53.json", ssp53(tolerance: "1e-9"))
+    let good = try CLI.run(["tableau", "show", "ssp53.json", "--json"], in: dir.url)
+    #expect(good.status == 0 && good.stderr.isEmpty, "\(good)")
+    #expect(try json(good.stdout)["order"] == 3)
+
+    try dir.write("strict.json", ssp53(tolerance: nil))
+    let strict = try CLI.run(["tableau", "show", "strict.json"], in: dir.url)
+    #expect(strict.status == 2 && strict.stdout.isEmpty && strict.stderrLines.count == 1, "\(strict)")
+    #expect(strict.stderr.contains("strict.json") && strict.stderr.contains("sum(b)"), "\(strict)")
+    #expect(strict.stderr.contains(#"set "tolerance" (at most 1e-6)"#), "\(strict)")
+
+    for (file, value) in [("big.json", "1e-3"), ("zero.json", "0"), ("text.json", #""1e-9""#)] {
+      try dir.write(file, ssp53(tolerance: value))
+      let r = try CLI.run(["tableau", "show", file, "--json"], in: dir.url)
+      #expect(r.status == 2 && r.stdout.isEmpty && r.stderrLines.count == 1, "\(file): \(r)")
+      #expect(r.stderr.contains(file) && r.stderr.contains(#""tolerance""#), "\(file): \(r.stderr)")
+    }
+  }
+
   @Test func usageErrorsExitTwoWithOneLine() throws {
     let dir = try WorkDir()
     defer { dir.cleanUp() }
