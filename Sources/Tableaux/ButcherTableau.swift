@@ -15,7 +15,8 @@
 ///
 /// The tolerance τ (default 1e-12, at most 1e-6: the tableau file's `"tolerance"` key) is the
 /// precision the tableau is published to: it bounds |Σ b_i − 1|, the row-sum check and every
-/// order condition.
+/// order condition, and leading terms of |R(iy)|² − 1 below 6τ count as zero
+/// (`ImaginaryAxis`).
 ///
 /// Invariants after validation: s ≥ 1, `a` is s×s, `b` and `c` have s entries, every entry
 /// is finite, 0 < τ ≤ 1e-6 and |Σ b_i − 1| ≤ τ. The order and the stability facts are
@@ -134,7 +135,10 @@ public struct ButcherTableau: Sendable, Equatable, Identifiable {
     self.stabilityPolynomial = polynomial
     let own: StabilityFunction =
       polynomial.map { .polynomial($0) } ?? .rational(a: self.a, b: self.b)
-    self.stabilityFacts = StabilityFacts(own)
+    self.stabilityFacts = StabilityFacts(
+      realInterval: StabilityFacts.realInterval(of: own),
+      imagRadius: ImaginaryAxis.radius(
+        a: rowsA, b: weights, explicit: explicit, tolerance: tolerance))
   }
 
   /// Validates and builds a tableau from numbers (entries display as shortest decimals).

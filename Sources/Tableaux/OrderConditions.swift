@@ -40,7 +40,8 @@ public enum OrderConditions {
   /// `tolerance` (a tableau's own, for one published to fewer digits); 0 when even Σ b_i = 1
   /// fails.
   public static func order(
-    a: [[Double]], b: [Double], maxOrder: Int = maxOrder, tolerance: Double = OrderConditions.tolerance
+    a: [[Double]], b: [Double], maxOrder: Int = maxOrder,
+    tolerance: Double = OrderConditions.tolerance
   ) -> Int {
     var order = 0
     for p in stride(from: 1, through: maxOrder, by: 1) {

@@ -129,7 +129,12 @@ struct TableauCLITests {
     try dir.write("ssp53.json", ssp53(tolerance: "1e-9"))
     let good = try CLI.run(["tableau", "show", "ssp53.json", "--json"], in: dir.url)
     #expect(good.status == 0 && good.stderr.isEmpty, "\(good)")
-    #expect(try json(good.stdout)["order"] == 3)
+    let report = try json(good.stdout)
+    #expect(report["order"] == 3)
+    // The leading n_1 = +3.8e-10 of |R(iy)|² − 1 is within the tolerance: the radius is that
+    // of the published method (exact arithmetic offline: 2.695172826353632).
+    let radius = report["stability"]?["imagRadius"]?.doubleValue ?? 0
+    #expect(abs(radius - 2.695172826353632) < 1e-9, "\(radius)")
 
     try dir.write("strict.json", ssp53(tolerance: nil))
     let strict = try CLI.run(["tableau", "show", "strict.json"], in: dir.url)
@@ -143,6 +148,23 @@ struct TableauCLITests {
       #expect(r.status == 2 && r.stdout.isEmpty && r.stderrLines.count == 1, "\(file): \(r)")
       #expect(r.stderr.contains(file) && r.stderr.contains(#""tolerance""#), "\(file): \(r.stderr)")
     }
+  }
+
+  /// Butcher's six-stage fifth-order method: |R(iy)|² − 1 = +1.2e-15 at y = 0.01, so the
+  /// exact radius is 0 (a scan with |R| ≤ 1 + 1e-12 reported 0.034).
+  @Test func showReportsTheExactImaginaryRadius() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    try dir.write(
+      "burk65.json",
+      #"{"name": "burk65", "a": [[0,0,0,0,0,0],["1/4",0,0,0,0,0],["1/8","1/8",0,0,0,0],"#
+        + #"[0,0,"1/2",0,0,0],["3/16","-3/8","3/8","9/16",0,0],["-3/7","8/7","6/7","-12/7","8/7",0]],"#
+        + #""b": ["7/90",0,"16/45","2/15","16/45","7/90"], "c": [0,"1/4","1/4","1/2","3/4",1]}"#)
+    let r = try CLI.run(["tableau", "show", "burk65.json", "--json"], in: dir.url)
+    #expect(r.status == 0, "\(r)")
+    let report = try json(r.stdout)
+    #expect(report["order"] == 5)
+    #expect(report["stability"]?["imagRadius"] == 0)
   }
 
   @Test func usageErrorsExitTwoWithOneLine() throws {

@@ -29,6 +29,13 @@ import Tableaux
     #expect(tableau.order == 3)
     #expect(tableau.warnings.isEmpty)
     #expect(try ssp53.numbersTableau(tolerance: 1e-9).order == 3)
+    // Its n_1 = +3.8e-10 (|R(iy)|² − 1 ≈ 3.8e-10 y² near 0) is within 6τ, so the radius is
+    // the published method's (ImaginaryRadiusTests).
+    let radius = try #require(tableau.imagRadius)
+    #expect((radius - 2.695172826353632).magnitude <= 1e-12)
+    let summary = tableau.summaryText()
+    #expect(summary.contains("\n  tolerance       1e-09 (published to fewer digits)\n"))
+    #expect(summary.contains("\n  imag radius     2.695172826\n"), "\(summary)")
   }
 
   @Test(arguments: [
