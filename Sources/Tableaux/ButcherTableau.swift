@@ -11,11 +11,16 @@
 /// K_i    = F(S + ε Σ_j a_ij K_j)      i = 1 … s
 /// S'     = S + ε Σ_i b_i K_i
 /// ```
-/// and c_i = Σ_j a_ij is expected (a mismatch above 1e-12 is a warning, not an error).
+/// and c_i = Σ_j a_ij is expected (a mismatch above the tolerance is a warning, not an error).
+///
+/// The tolerance τ (default 1e-12, at most 1e-6: the tableau file's `"tolerance"` key) is the
+/// precision the tableau is published to: it bounds |Σ b_i − 1|, the row-sum check and every
+/// order condition, and leading terms of |R(iy)|² − 1 below 6τ count as zero
+/// (`ImaginaryAxis`).
 ///
 /// Invariants after validation: s ≥ 1, `a` is s×s, `b` and `c` have s entries, every entry
-/// is finite and |Σ b_i − 1| ≤ 1e-12. The order and the stability facts are computed once,
-/// in the initialiser.
+/// is finite, 0 < τ ≤ 1e-6 and |Σ b_i − 1| ≤ τ. The order and the stability facts are
+/// computed once, in the initialiser.
 public struct ButcherTableau: Sendable, Equatable, Identifiable {
   /// Display text of every entry: the exact fraction ("1/6") for fraction text and catalog
   /// fractions, otherwise the shortest decimal that reads back as the value.
@@ -40,17 +45,24 @@ public struct ButcherTableau: Sendable, Equatable, Identifiable {
   public let c: [Double]
   /// The text used to display each entry.
   public let entryText: EntryText
-  /// Non-fatal findings, one line each: row-sum mismatches |c_i − Σ_j a_ij| > 1e-12.
+  /// The tolerance τ the checks, the order conditions and the imaginary radius use.
+  public let tolerance: Double
+  /// Non-fatal findings, one line each: row-sum mismatches |c_i − Σ_j a_ij| > τ.
   public let warnings: [String]
   /// `true` when A is strictly lower triangular: a_ij == 0 exactly for every j ≥ i.
   public let isExplicit: Bool
-  /// The highest p ≤ 6 with bᵀΦ(τ) = 1/γ(τ) to 1e-12 for every rooted tree |τ| ≤ p.
+  /// The highest p ≤ 6 with Φ(t) = 1/γ(t) to the tolerance for every rooted tree |t| ≤ p.
   public let order: Int
   /// For explicit tableaux R(z)'s coefficients, constant term first:
   /// [1, bᵀ𝟙, bᵀA𝟙, …, bᵀA^{s−1}𝟙] (s + 1 numbers); `nil` for implicit tableaux.
   public let stabilityPolynomial: [Double]?
   /// The real interval and imaginary radius of the tableau's own R (see `StabilityFacts`).
   public let stabilityFacts: StabilityFacts
+
+  /// The tolerance when none is given: 1e-12.
+  public static let defaultTolerance = 1e-12
+  /// The largest tolerance accepted: 1e-6.
+  public static let maximumTolerance = 1e-6
 
   /// The identity used by lists and lookups: the name.
   public var id: String { name }
@@ -65,14 +77,17 @@ public struct ButcherTableau: Sendable, Equatable, Identifiable {
 
   /// Validates and builds a tableau from raw entries (numbers or fraction text).
   ///
-  /// Checks, in order: `a` non-empty; every row of `a` has s = `a.count` entries; `b` and
-  /// `c` have s entries; every entry (row-major `a`, then `b`, then `c`) parses and is
-  /// finite; |Σ b_i − 1| ≤ 1e-12. Row sums |c_i − Σ_j a_ij| > 1e-12 become `warnings`.
-  /// Indices in messages are 0-based.
+  /// Checks, in order: 0 < `tolerance` ≤ 1e-6; `a` non-empty; every row of `a` has
+  /// s = `a.count` entries; `b` and `c` have s entries; every entry (row-major `a`, then `b`,
+  /// then `c`) parses and is finite; |Σ b_i − 1| ≤ `tolerance`. Row sums
+  /// |c_i − Σ_j a_ij| > `tolerance` become `warnings`. Indices in messages are 0-based.
   public init(
     name: String, a: [[TableauEntry]], b: [TableauEntry], c: [TableauEntry],
-    caption: String = ""
+    caption: String = "", tolerance: Double = ButcherTableau.defaultTolerance
   ) throws(TableauError) {
+    guard tolerance > 0, tolerance <= ButcherTableau.maximumTolerance else {
+      throw .tolerance(value: tolerance)
+    }
     let stages = a.count
     guard stages > 0 else { throw .empty }
     for (row, entries) in a.enumerated() where entries.count != stages {
@@ -98,42 +113,50 @@ public struct ButcherTableau: Sendable, Equatable, Identifiable {
     for (i, entry) in c.enumerated() { nodes.append(try entry.resolved(at: "c[\(i)]")) }
 
     let weightSum = ButcherTableau.accurateSum(weights.map(\.value))
-    guard (weightSum - 1).magnitude <= 1e-12 else { throw .weightSum(sum: weightSum) }
+    guard (weightSum - 1).magnitude <= tolerance else {
+      throw .weightSum(sum: weightSum, tolerance: tolerance)
+    }
 
     self.name = name
     self.caption = caption
+    self.tolerance = tolerance
     self.a = rowsA.map { $0.map(\.value) }
     self.b = weights.map(\.value)
     self.c = nodes.map(\.value)
     self.entryText = EntryText(
       a: rowsA.map { $0.map(\.text) }, b: weights.map(\.text), c: nodes.map(\.text))
-    self.warnings = ButcherTableau.rowSumWarnings(a: self.a, c: self.c, cText: entryText.c)
+    self.warnings = ButcherTableau.rowSumWarnings(
+      a: self.a, c: self.c, cText: entryText.c, tolerance: tolerance)
     let explicit = ButcherTableau.strictlyLowerTriangular(self.a)
     self.isExplicit = explicit
-    self.order = OrderConditions.order(a: self.a, b: self.b)
+    self.order = OrderConditions.order(a: self.a, b: self.b, tolerance: tolerance)
     let polynomial =
       explicit ? StabilityFunction.powerCoefficients(a: self.a, b: self.b, count: stages) : nil
     self.stabilityPolynomial = polynomial
     let own: StabilityFunction =
       polynomial.map { .polynomial($0) } ?? .rational(a: self.a, b: self.b)
-    self.stabilityFacts = StabilityFacts(own)
+    self.stabilityFacts = StabilityFacts(
+      realInterval: StabilityFacts.realInterval(of: own),
+      imagRadius: ImaginaryAxis.radius(
+        a: rowsA, b: weights, explicit: explicit, tolerance: tolerance))
   }
 
   /// Validates and builds a tableau from numbers (entries display as shortest decimals).
   /// Same rules and messages as the entry initialiser.
   public init(
-    name: String, a: [[Double]], b: [Double], c: [Double], caption: String = ""
+    name: String, a: [[Double]], b: [Double], c: [Double], caption: String = "",
+    tolerance: Double = ButcherTableau.defaultTolerance
   ) throws(TableauError) {
     try self.init(
       name: name, a: a.map { $0.map(TableauEntry.number) }, b: b.map(TableauEntry.number),
-      c: c.map(TableauEntry.number), caption: caption)
+      c: c.map(TableauEntry.number), caption: caption, tolerance: tolerance)
   }
 
-  /// Equal when name, caption, A, b, c and their display texts are equal (everything else
-  /// is derived from those).
+  /// Equal when name, caption, tolerance, A, b, c and their display texts are equal
+  /// (everything else is derived from those).
   public static func == (lhs: ButcherTableau, rhs: ButcherTableau) -> Bool {
-    lhs.name == rhs.name && lhs.caption == rhs.caption && lhs.a == rhs.a && lhs.b == rhs.b
-      && lhs.c == rhs.c && lhs.entryText == rhs.entryText
+    lhs.name == rhs.name && lhs.caption == rhs.caption && lhs.tolerance == rhs.tolerance
+      && lhs.a == rhs.a && lhs.b == rhs.b && lhs.c == rhs.c && lhs.entryText == rhs.entryText
   }
 
   /// Σ x_i with Neumaier's compensated summation.
@@ -156,13 +179,15 @@ public struct ButcherTableau: Sendable, Equatable, Identifiable {
     return true
   }
 
-  /// One warning per row with |c_i − Σ_j a_ij| > 1e-12.
-  static func rowSumWarnings(a: [[Double]], c: [Double], cText: [String]) -> [String] {
+  /// One warning per row with |c_i − Σ_j a_ij| > `tolerance`.
+  static func rowSumWarnings(a: [[Double]], c: [Double], cText: [String], tolerance: Double)
+    -> [String]
+  {
     var warnings: [String] = []
     for (i, row) in a.enumerated() {
       let rowSum = accurateSum(row)
       let gap = (c[i] - rowSum).magnitude
-      guard gap > 1e-12 else { continue }
+      guard gap > tolerance else { continue }
       warnings.append(
         "c[\(i)] = \(cText[i]) but the row sum of a[\(i)] is "
           + "\(NumberText.rounded(rowSum, significantDigits: 15))"

@@ -6,7 +6,7 @@
 /// Φ(τ) = 1/γ(τ) for every tree with |τ| ≤ p. Using A𝟙 (not c) keeps the conditions exact
 /// even for a tableau whose c does not match its row sums.
 public enum OrderConditions {
-  /// Conditions are met when |Φ(τ) − 1/γ(τ)| ≤ this.
+  /// Conditions are met when |Φ(τ) − 1/γ(τ)| ≤ this, unless another tolerance is given.
   public static let tolerance = 1e-12
   /// The highest order examined.
   public static let maxOrder = 6
@@ -37,8 +37,12 @@ public enum OrderConditions {
   }
 
   /// The highest p ≤ `maxOrder` such that every tree with |τ| ≤ p meets its condition to
-  /// `tolerance`; 0 when even Σ b_i = 1 fails.
-  public static func order(a: [[Double]], b: [Double], maxOrder: Int = maxOrder) -> Int {
+  /// `tolerance` (a tableau's own, for one published to fewer digits); 0 when even Σ b_i = 1
+  /// fails.
+  public static func order(
+    a: [[Double]], b: [Double], maxOrder: Int = maxOrder,
+    tolerance: Double = OrderConditions.tolerance
+  ) -> Int {
     var order = 0
     for p in stride(from: 1, through: maxOrder, by: 1) {
       let met = RootedTree.trees(ofOrder: p).allSatisfy { tree in

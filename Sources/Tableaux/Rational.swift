@@ -41,6 +41,30 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     self.denominator = denominator
   }
 
+  /// The exact value of a finite `Double` x = m·2ᵉ (m an odd integer, or x = 0), or `nil`
+  /// when m or 2⁻ᵉ does not fit: 0.5 → 1/2, 3 → 3, 0.1 → 3602879701896397/36028797018963968.
+  public init?(exactly x: Double) {
+    guard x != 0 else {
+      self = .zero
+      return
+    }
+    guard x.isNormal else { return nil }  // subnormals need denominators beyond 2⁶²
+    let significand = x.significandBitPattern | 1 << 52
+    let shift = significand.trailingZeroBitCount
+    let odd = significand >> shift
+    let exponent = Int(x.exponent) - 52 + shift
+    let magnitude: Int64
+    let denominator: Int64
+    if exponent >= 0 {
+      guard exponent + (64 - odd.leadingZeroBitCount) <= 63 else { return nil }
+      (magnitude, denominator) = (Int64(odd) << exponent, 1)
+    } else {
+      guard -exponent <= 62 else { return nil }
+      (magnitude, denominator) = (Int64(odd), 1 << -exponent)
+    }
+    self.init(reduced: x < 0 ? -magnitude : magnitude, denominator)
+  }
+
   /// The nearest `Double` to p/q, correctly rounded (ties to even) for every numerator and
   /// denominator, also beyond 2⁵³: the quotient `⌊|p|·2ᵏ / q⌋` is formed in 128-bit integers
   /// with at least 55 significant bits, a non-zero remainder is folded into its lowest bit

@@ -5,14 +5,13 @@ import RealModule
 ///
 /// - `realInterval`: r ≤ 0 such that [r, 0] is the largest interval of stable reals
 ///   containing 0; `nil` when its end lies further than `unboundedLimit` (unbounded).
-/// - `imagRadius`: the largest y with every iy', |y'| ≤ y, stable; reported as 0 when below
-///   `smallestImagRadius` (only the origin, up to rounding); `nil` beyond `unboundedLimit`.
+/// - `imagRadius`: the largest y with |R(iy')| ≤ 1 for every |y'| ≤ y, decided exactly from
+///   the coefficients of |R(iy)|² − 1 (`ImaginaryAxis`): 0 when |R(iy)| > 1 for every small
+///   y > 0; reported as 0 when below `smallestImagRadius`; `nil` beyond `unboundedLimit`.
 ///
-/// Stable means |R(z)| ≤ 1 + 1e-12. Since every form has real coefficients,
-/// R(z̄) = conj R(z), so the imaginary axis is scanned on y ≥ 0 only.
-///
-/// Method: scan outward from 0 with steps of 1e-3·max(1, t) (fine enough not to skip a thin
-/// unstable gap), then bisect the first stable/unstable bracket to 1e-12.
+/// The real interval counts |R(x)| ≤ 1 + 1e-12 as stable. Method: scan outward from 0 with
+/// steps of 1e-3·max(1, t) (fine enough not to skip a thin unstable gap), then bisect the
+/// first stable/unstable bracket to 1e-12.
 public struct StabilityFacts: Sendable, Equatable {
   /// An end further than this from the origin counts as unbounded.
   public static let unboundedLimit = 1000.0
@@ -32,7 +31,8 @@ public struct StabilityFacts: Sendable, Equatable {
     self.imagRadius = imagRadius
   }
 
-  /// Computes both facts of `function` (about 16,000 evaluations of R at most).
+  /// Computes both facts of `function` (about 8,000 evaluations of R at most for the real
+  /// interval).
   public init(_ function: StabilityFunction) {
     self.realInterval = StabilityFacts.realInterval(of: function)
     self.imagRadius = StabilityFacts.imagRadius(of: function)
@@ -40,23 +40,21 @@ public struct StabilityFacts: Sendable, Equatable {
 
   /// The real-interval fact alone.
   static func realInterval(of function: StabilityFunction) -> Double? {
-    stableReach(of: function, along: Complex(-1, 0)).map { $0 == 0 ? 0 : -$0 }
+    stableReach(of: function).map { $0 == 0 ? 0 : -$0 }
   }
 
-  /// The imaginary-radius fact alone.
+  /// The imaginary-radius fact alone (default tolerance; see `ImaginaryAxis`).
   static func imagRadius(of function: StabilityFunction) -> Double? {
-    stableReach(of: function, along: Complex(0, 1)).map { $0 < smallestImagRadius ? 0 : $0 }
+    function.exactImagRadius
   }
 
   /// `true` when both axes are stable out to the limit (A-stability as far as the axes show).
   public var isAStable: Bool { realInterval == nil && imagRadius == nil }
 
-  /// The largest t ≥ 0 with R(t'·direction) stable for all 0 ≤ t' ≤ t, or `nil` when that
-  /// holds up to `unboundedLimit`.
-  static func stableReach(of function: StabilityFunction, along direction: Complex<Double>)
-    -> Double?
-  {
-    func stable(_ t: Double) -> Bool { function.isStable(direction.multiplied(by: t)) }
+  /// The largest t ≥ 0 with R(−t') stable for all 0 ≤ t' ≤ t, or `nil` when that holds up
+  /// to `unboundedLimit`.
+  static func stableReach(of function: StabilityFunction) -> Double? {
+    func stable(_ t: Double) -> Bool { function.isStable(Complex(-t, 0)) }
     guard stable(0) else { return 0 }
     var last = 0.0
     while last < unboundedLimit {
@@ -88,6 +86,6 @@ extension StabilityFunction {
   /// r ≤ 0 with [r, 0] the largest stable real interval; `nil` when beyond 1000.
   public var realInterval: Double? { StabilityFacts.realInterval(of: self) }
 
-  /// The largest stable y on the imaginary axis (0 below 0.01); `nil` when beyond 1000.
+  /// The largest y with |R(iy')| ≤ 1 for all |y'| ≤ y (0 below 0.01); `nil` beyond 1000.
   public var imagRadius: Double? { StabilityFacts.imagRadius(of: self) }
 }

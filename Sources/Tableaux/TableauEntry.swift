@@ -9,10 +9,14 @@ public enum TableauEntry: Sendable, Equatable {
   case text(String)
 }
 
-/// A validated entry: its value and the text used to display it.
+/// A validated entry: its value, its exact value when it has one, and the text used to
+/// display it.
 struct ResolvedEntry: Sendable, Equatable {
   /// The entry's value.
   var value: Double
+  /// The exact value: the fraction or decimal the text spells, or the number's own binary
+  /// value when that fits an `Int64` fraction (0.5, 0.375, 3); `nil` otherwise.
+  var exact: Rational?
   /// Display text: the normalised fraction ("1/6") for text containing `/`, otherwise the
   /// shortest decimal of the value ("0.25", "2").
   var text: String
@@ -38,18 +42,20 @@ extension TableauEntry {
       guard value.isFinite else {
         throw .nonFiniteEntry(location: location, value: value)
       }
-      return ResolvedEntry(value: value, text: NumberText.shortest(value))
+      return ResolvedEntry(
+        value: value, exact: Rational(exactly: value), text: NumberText.shortest(value))
     case .text(let raw):
       if let rational = Rational(parsing: raw) {
         let isFraction = raw.contains("/")
         let value = rational.doubleValue
         return ResolvedEntry(
-          value: value, text: isFraction ? rational.description : NumberText.shortest(value))
+          value: value, exact: rational,
+          text: isFraction ? rational.description : NumberText.shortest(value))
       }
       if Rational.isDecimalSyntax(raw), let value = Double(Rational.normalisedSigns(raw)),
         value.isFinite
       {
-        return ResolvedEntry(value: value, text: NumberText.shortest(value))
+        return ResolvedEntry(value: value, exact: nil, text: NumberText.shortest(value))
       }
       if let value = WideFraction.value(of: raw), value.isFinite {
         return ResolvedEntry(value: value, text: Rational.normalisedSigns(raw).filter { $0 != " " })

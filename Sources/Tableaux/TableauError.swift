@@ -11,13 +11,19 @@ public enum TableauError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidEntry(location: String, text: String)
   /// The number at `location` is infinite or NaN.
   case nonFiniteEntry(location: String, value: Double)
-  /// |Σ b_i − 1| > 1e-12.
-  case weightSum(sum: Double)
+  /// |Σ b_i − 1| > `tolerance`.
+  case weightSum(sum: Double, tolerance: Double)
+  /// The `"tolerance"` is not a number in (0, `ButcherTableau.maximumTolerance`].
+  case tolerance(value: Double)
 
   /// One line naming the entry and the rule, for example
   /// `a[2][1]: "1/0" is not a valid number`,
   /// `b has 3 entries but the tableau has 4 stages`,
-  /// `sum(b) = 0.9 but must be 1 (off by 0.1)`.
+  /// `sum(b) = 0.9 but must be 1 (off by 0.1)`,
+  /// `sum(b) = 1.00000000032373 but must be 1 (off by 3.2373e-10); set "tolerance" (at most
+  /// 1e-6) for a tableau published to fewer digits` (the hint only when the key could help:
+  /// the gap is at most 1e-6), `"tolerance" = 0.001 is out of range (it must be > 0 and at
+  /// most 1e-6)`.
   public var description: String {
     switch self {
     case .empty:
@@ -32,9 +38,19 @@ public enum TableauError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(location): \(quoted(text)) is not a valid number"
     case .nonFiniteEntry(let location, let value):
       return "\(location): \(value) is not a finite number"
-    case .weightSum(let sum):
-      return "sum(b) = \(NumberText.rounded(sum, significantDigits: 15)) but must be 1"
-        + " (off by \(NumberText.difference((sum - 1).magnitude)))"
+    case .weightSum(let sum, let tolerance):
+      let gap = (sum - 1).magnitude
+      let within =
+        tolerance == ButcherTableau.defaultTolerance
+        ? "" : " to within the tolerance \(NumberText.shortest(tolerance))"
+      let hint =
+        gap <= ButcherTableau.maximumTolerance
+        ? "; set \"tolerance\" (at most 1e-6) for a tableau published to fewer digits" : ""
+      return "sum(b) = \(NumberText.rounded(sum, significantDigits: 15)) but must be 1\(within)"
+        + " (off by \(NumberText.difference(gap)))\(hint)"
+    case .tolerance(let value):
+      return "\"tolerance\" = \(NumberText.shortest(value)) is out of range"
+        + " (it must be > 0 and at most 1e-6)"
     }
   }
 

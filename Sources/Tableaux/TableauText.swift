@@ -40,8 +40,9 @@ extension ButcherTableau {
     return lines.joined(separator: "\n")
   }
 
-  /// The analysis block: name and caption, stages and kind, computed order, R(z) (the
-  /// polynomial when explicit), real interval, imaginary radius, A-stability and warnings.
+  /// The analysis block: name and caption, stages and kind, computed order, the tolerance
+  /// when it is not the default, R(z) (the polynomial when explicit), real interval,
+  /// imaginary radius, A-stability and warnings.
   /// Numbers are rounded to 10 significant digits.
   public func summaryText() -> String {
     func row(_ key: String, _ value: String) -> String {
@@ -50,6 +51,10 @@ extension ButcherTableau {
     var lines = [caption.isEmpty ? name : "\(name): \(caption)"]
     lines.append(row("stages", "\(stages) (\(isExplicit ? "explicit" : "implicit"))"))
     lines.append(row("order", "\(order) (computed from the order conditions, up to 6)"))
+    if tolerance != ButcherTableau.defaultTolerance {
+      let text = NumberText.shortest(tolerance)
+      lines.append(row("tolerance", "\(text) (published to fewer digits)"))
+    }
     lines.append(row("R(z)", stabilityFunction.formula))
     let real = realInterval.map { "[\(NumberText.rounded($0, significantDigits: 10)), 0]" }
     lines.append(row("real interval", real ?? "unbounded (stable on [-1000, 0])"))

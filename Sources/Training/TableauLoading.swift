@@ -3,8 +3,9 @@ import JSON
 import Tableaux
 
 /// Tableaux from configs and files: a catalog name, or an inline object
-/// `{"name": ..., "a": [[...]], "b": [...], "c": [...]}` whose entries are numbers or exact
-/// fraction strings such as `"1/6"`.
+/// `{"name": ..., "a": [[...]], "b": [...], "c": [...], "tolerance": τ}` whose entries are
+/// numbers or exact fraction strings such as `"1/6"`; the optional tolerance (default 1e-12,
+/// in (0, 1e-6]) is for a tableau published to fewer digits (`ButcherTableau.tolerance`).
 public enum TableauLoading {
   /// The tableau a config value names or holds; errors name the key (`"cell.tableau.b[2]"`).
   public static func tableau(from value: JSONValueReader) -> Result<ButcherTableau, ConfigError> {
@@ -30,9 +31,14 @@ public enum TableauLoading {
       let a = try r.requiredArray("a").map { (row: JSONValueReader) throws(JSONError) in try entries(row) }
       let b = try entries(try r.requiredValue("b"))
       let c = try entries(try r.requiredValue("c"))
+      let tolerance = try r.double(
+        "tolerance", default: ButcherTableau.defaultTolerance,
+        range: NumberRange(
+          lower: 0, lowerInclusive: false, upper: ButcherTableau.maximumTolerance,
+          upperInclusive: true))
       try r.finish()
       do {
-        let tableau = try ButcherTableau(name: name, a: a, b: b, c: c)
+        let tableau = try ButcherTableau(name: name, a: a, b: b, c: c, tolerance: tolerance)
         return .success(tableau)
       } catch {
         return .failure(ConfigError(key: value.path, "\(error)"))

@@ -112,6 +112,61 @@ struct TableauCLITests {
     #expect(unknown.status == 2 && unknown.stderrLines.count == 1 && unknown.stderr.contains("rk5"), "\(unknown)")
   }
 
+  /// Ruuth–Spiteri SSP(5,3) as published (sum(b) = 1 + 3.2e-10), with an optional tolerance.
+  private func ssp53(tolerance: String?) -> String {
+    let a = #"[[0,0,0,0,0],["0.37726891511710",0,0,0,0],["0.37726891511710","0.37726891511710",0,0,0],"#
+      + #"["0.16352294089771","0.16352294089771","0.16352294089771",0,0],"#
+      + #"["0.14904059394856","0.14831273384724","0.14831273384724","0.34217696850008",0]]"#
+    let b = #"["0.19707596384481","0.11780316509765","0.11709725193772","0.27015874934251","0.29786487010104"]"#
+    let c = #"[0,"0.37726891511710","0.75453783023420","0.49056882269313","0.78784303014312"]"#
+    let key = tolerance.map { #", "tolerance": \#($0)"# } ?? ""
+    return #"{"name": "ssp53", "a": \#(a), "b": \#(b), "c": \#(c)\#(key)}"#
+  }
+
+  @Test func theToleranceKeyAcceptsATableauPublishedToFewerDigits() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    try dir.write("ssp53.json", ssp53(tolerance: "1e-9"))
+    let good = try CLI.run(["tableau", "show", "ssp53.json", "--json"], in: dir.url)
+    #expect(good.status == 0 && good.stderr.isEmpty, "\(good)")
+    let report = try json(good.stdout)
+    #expect(report["order"] == 3)
+    // The leading n_1 = +3.8e-10 of |R(iy)|² − 1 is within the tolerance: the radius is that
+    // of the published method (exact arithmetic offline: 2.695172826353632).
+    let radius = report["stability"]?["imagRadius"]?.doubleValue ?? 0
+    #expect(abs(radius - 2.695172826353632) < 1e-9, "\(radius)")
+
+    try dir.write("strict.json", ssp53(tolerance: nil))
+    let strict = try CLI.run(["tableau", "show", "strict.json"], in: dir.url)
+    #expect(strict.status == 2 && strict.stdout.isEmpty && strict.stderrLines.count == 1, "\(strict)")
+    #expect(strict.stderr.contains("strict.json") && strict.stderr.contains("sum(b)"), "\(strict)")
+    #expect(strict.stderr.contains(#"set "tolerance" (at most 1e-6)"#), "\(strict)")
+
+    for (file, value) in [("big.json", "1e-3"), ("zero.json", "0"), ("text.json", #""1e-9""#)] {
+      try dir.write(file, ssp53(tolerance: value))
+      let r = try CLI.run(["tableau", "show", file, "--json"], in: dir.url)
+      #expect(r.status == 2 && r.stdout.isEmpty && r.stderrLines.count == 1, "\(file): \(r)")
+      #expect(r.stderr.contains(file) && r.stderr.contains(#""tolerance""#), "\(file): \(r.stderr)")
+    }
+  }
+
+  /// Butcher's six-stage fifth-order method: |R(iy)|² − 1 = +1.2e-15 at y = 0.01, so the
+  /// exact radius is 0 (a scan with |R| ≤ 1 + 1e-12 reported 0.034).
+  @Test func showReportsTheExactImaginaryRadius() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    try dir.write(
+      "burk65.json",
+      #"{"name": "burk65", "a": [[0,0,0,0,0,0],["1/4",0,0,0,0,0],["1/8","1/8",0,0,0,0],"#
+        + #"[0,0,"1/2",0,0,0],["3/16","-3/8","3/8","9/16",0,0],["-3/7","8/7","6/7","-12/7","8/7",0]],"#
+        + #""b": ["7/90",0,"16/45","2/15","16/45","7/90"], "c": [0,"1/4","1/4","1/2","3/4",1]}"#)
+    let r = try CLI.run(["tableau", "show", "burk65.json", "--json"], in: dir.url)
+    #expect(r.status == 0, "\(r)")
+    let report = try json(r.stdout)
+    #expect(report["order"] == 5)
+    #expect(report["stability"]?["imagRadius"] == 0)
+  }
+
   @Test func usageErrorsExitTwoWithOneLine() throws {
     let dir = try WorkDir()
     defer { dir.cleanUp() }

@@ -77,7 +77,8 @@ import Tableaux
         == "sum(b) = 0.9 but must be 1 (off by 0.1)")
     #expect(
       message(a: [[0]], b: [1.000000000002], c: [0])
-        == "sum(b) = 1.000000000002 but must be 1 (off by 2e-12)")
+        == "sum(b) = 1.000000000002 but must be 1 (off by 2e-12); set \"tolerance\" (at most"
+          + " 1e-6) for a tableau published to fewer digits")
     #expect(message(a: [[0]], b: [1 + 5e-13], c: [0]) == nil)
   }
 
