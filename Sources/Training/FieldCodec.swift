@@ -182,12 +182,16 @@ extension FieldCodec where Value == ButcherTableau {
     encode: { t in
       if let known = ButcherTableau.named(t.name), known == t { return .string(t.name) }
       func entry(_ s: String) -> JSON { Double(s).map(JSON.number) ?? .string(s) }
-      return .object([
-        "name": .string(t.name),
-        "a": .array(t.entryText.a.map { .array($0.map(entry)) }),
-        "b": .array(t.entryText.b.map(entry)),
-        "c": .array(t.entryText.c.map(entry)),
-      ])
+      var members: [(String, JSON)] = [
+        ("name", .string(t.name)),
+        ("a", .array(t.entryText.a.map { .array($0.map(entry)) })),
+        ("b", .array(t.entryText.b.map(entry))),
+        ("c", .array(t.entryText.c.map(entry))),
+      ]
+      // A tableau published to fewer digits keeps the tolerance it was accepted with, so the
+      // session header that holds it reads back (and verifies).
+      if t.tolerance != ButcherTableau.defaultTolerance { members.append(("tolerance", .number(t.tolerance))) }
+      return .object(.init(uniqueKeysWithValues: members))
     },
     step: { t, nudge, direction, _ in
       let catalog = ButcherTableau.catalog
