@@ -212,9 +212,10 @@ final class Tmux: @unchecked Sendable {
     try? FileManager.default.removeItem(atPath: directory)
   }
 
-  /// Polls the pane until `condition` holds or `seconds` pass (a bounded wait for a state of
-  /// the real program, checked every 50 ms).
-  func waitFor(seconds: Double = 20, _ condition: (String) -> Bool) -> Bool {
+  /// Polls the pane until `condition` holds, every 50 ms. `seconds` only keeps a hung program
+  /// from hanging the suite (at least 120 s, far beyond any machine's pace): nothing is timed.
+  func waitFor(seconds: Double = 120, _ condition: (String) -> Bool) -> Bool {
+    let seconds = max(seconds, 120)
     let deadline = Date(timeIntervalSinceNow: seconds)
     while Date() < deadline {
       if condition(screen) { return true }

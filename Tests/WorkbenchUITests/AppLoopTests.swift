@@ -17,11 +17,21 @@ struct AppLoopTests {
     return t
   }
 
-  /// Iterates the loop until `condition` holds or `seconds` pass (each iteration waits for a
-  /// key for up to 20 ms, then polls the trainer's mailbox).
-  func iterate(_ loop: AppLoop, seconds: Double, until condition: () -> Bool) -> Bool {
-    let deadline = Date(timeIntervalSinceNow: seconds)
-    while Date() < deadline {
+  /// Iterates the loop until `condition` holds, at most `iterations` times: for what keys
+  /// alone decide (each iteration takes at most one key), so no clock is involved.
+  func iterate(_ loop: AppLoop, iterations: Int = 200, until condition: () -> Bool) -> Bool {
+    for _ in 0..<iterations {
+      loop.iterate(timeoutMilliseconds: 20)
+      if condition() { return true }
+    }
+    return condition()
+  }
+
+  /// Iterates until the trainer thread brings `condition` about. The bound only keeps a hung
+  /// thread from hanging the suite (300 s, far beyond any machine's pace); nothing is timed.
+  func awaitTrainer(_ loop: AppLoop, until condition: () -> Bool) -> Bool {
+    let hangGuard = Date(timeIntervalSinceNow: 300)
+    while Date() < hangGuard {
       loop.iterate(timeoutMilliseconds: 20)
       if condition() { return true }
     }
@@ -35,18 +45,18 @@ struct AppLoopTests {
     let loop = AppLoop(backend: terminal, folder: folder, version: "test")
     // Make the default run small so the test is quick.
     terminal.enqueue(.down, .down, .enter, .character("8"), .enter)
-    #expect(iterate(loop, seconds: 5) { loop.state.draft.config.cell.hiddenSize == 8 })
+    #expect(iterate(loop) { loop.state.draft.config.cell.hiddenSize == 8 })
     terminal.enqueue(.character(" "))
-    #expect(iterate(loop, seconds: 60) { (loop.state.live?.view.step ?? 0) >= 30 }, "the step counter never moved")
+    #expect(awaitTrainer(loop) { (loop.state.live?.view.step ?? 0) >= 30 }, "the step counter never moved")
     #expect(terminal.screen.lines().joined().contains("RUNNING"))
     terminal.enqueue(.character(" "))
-    #expect(iterate(loop, seconds: 10) { loop.state.live?.view.status == .paused })
+    #expect(awaitTrainer(loop) { loop.state.live?.view.status == .paused })
     let screen = terminal.screen.lines().joined()
     #expect(screen.contains("PAUSED") && screen.contains("step \(loop.state.live?.view.step ?? -1)"))
     terminal.enqueue(.character("?"))
-    #expect(iterate(loop, seconds: 5) { terminal.screen.lines().joined().contains("Keys: Train") })
+    #expect(iterate(loop) { terminal.screen.lines().joined().contains("Keys: Train") })
     terminal.enqueue(.escape, .character("q"))
-    #expect(iterate(loop, seconds: 30) { loop.hasQuit })
+    #expect(awaitTrainer(loop) { loop.hasQuit })
 
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".session") }
     #expect(files.count == 1)
@@ -62,9 +72,9 @@ struct AppLoopTests {
     let second = pacedTerminal(100, 30)
     let replay = AppLoop(backend: second, folder: folder, version: "test")
     second.enqueue(.character("S"))
-    #expect(iterate(replay, seconds: 5) { replay.state.sessions.count == 1 })
+    #expect(iterate(replay) { replay.state.sessions.count == 1 })
     second.enqueue(.enter)
-    #expect(iterate(replay, seconds: 5) { replay.state.screen == .replay })
+    #expect(iterate(replay) { replay.state.screen == .replay })
     #expect(replay.state.replay?.lastStep == steps.last)
     #expect(second.screen.lines().joined().contains("REPLAY"))
   }
@@ -89,11 +99,11 @@ struct AppLoopTests {
       terminal.enqueue(.enter)
     }
     type(good)
-    #expect(iterate(loop, seconds: 5) { loop.state.draft.config.cell.tableau.name == "ralston" })
+    #expect(iterate(loop) { loop.state.draft.config.cell.tableau.name == "ralston" })
     #expect(loop.state.draft.config.cell.tableau.b == [0.25, 0.75])
     #expect(terminal.screen.lines().joined().contains("ralston"))
     type(bad)
-    #expect(iterate(loop, seconds: 5) { loop.state.notice?.hasPrefix("tableau: ") == true }, "\(loop.state.notice ?? "")")
+    #expect(iterate(loop) { loop.state.notice?.hasPrefix("tableau: ") == true }, "\(loop.state.notice ?? "")")
     #expect(loop.state.draft.config.cell.tableau.name == "ralston")
   }
 
@@ -102,8 +112,8 @@ struct AppLoopTests {
     let loop = AppLoop(backend: terminal, folder: "/nonexistent-odernn", version: "test")
     loop.iterate(timeoutMilliseconds: 0)
     terminal.resize(to: Size(width: 70, height: 20))
-    #expect(iterate(loop, seconds: 5) { terminal.screen.lines().joined().contains("terminal too small: have 70×20, need 80×24") })
+    #expect(iterate(loop) { terminal.screen.lines().joined().contains("terminal too small: have 70×20, need 80×24") })
     terminal.enqueue(.character("q"))
-    #expect(iterate(loop, seconds: 5) { loop.hasQuit })
+    #expect(iterate(loop) { loop.hasQuit })
   }
 }
