@@ -35,9 +35,12 @@ extension AppLoop {
     stop()
     BLAS.threads = config.threads
     var failure: String?
+    var warnings: [String] = []
     let trainer = threadStarter {
       do {
-        return Trainer(run: try makeTrainingRun(config))
+        let run = try makeTrainingRun(config)
+        warnings = run.task.warnings
+        return Trainer(run: run)
       } catch {
         failure = "\(error)"
         return nil
@@ -59,7 +62,7 @@ extension AppLoop {
       send(.notice("training without a session file: \(error)"))
     }
     active = ActiveRun(id: id, trainer: trainer, writer: writer)
-    send(.runStarted(run: id, session: writer?.path))
+    send(.runStarted(run: id, session: writer?.path, warnings: warnings))
     trainer.send(.start)
   }
 

@@ -19,12 +19,18 @@ enum ComposeScreen {
 
   /// The field list (the config fields that apply to the draft, under their sections),
   /// scrolled so that the selected field is visible; why the draft cannot train, if it cannot,
-  /// in red on the last lines (at most three, wrapped).
+  /// in red on the last lines (at most three, wrapped); above it, in yellow, what the live
+  /// run's task warned of while the draft has that same task (its data are the draft's).
   static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
     var inner = box
-    if let problem = model.draft.problem, box.height > 4 {
-      let lines = Array(Paragraph.wrapped(problem, width: box.width - 1, style: Style(fg: .red, bold: true)).prefix(3))
+    var notes: [(String, Style)] = []
+    if let problem = model.draft.problem { notes.append((problem, Style(fg: .red, bold: true))) }
+    if let live = model.live, live.view.config.task == model.draft.config.normalized.task, let warning = live.warnings.first {
+      notes.append(("warning: \(warning)", Style(fg: .yellow)))
+    }
+    for (text, style) in notes where inner.height > 4 {
+      let lines = Array(Paragraph.wrapped(text, width: box.width - 1, style: style).prefix(3))
       inner.height -= lines.count
       Paragraph(lines: lines, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: lines.count), into: &grid)
     }
