@@ -26,8 +26,10 @@ public final class TrainingEngine<Scalar: BLASScalar> {
 
   var optimizer: any Optimizer<Scalar>
   var rng: Xoshiro256
-  let validation: SequenceBatch<Scalar>
-  let model: SequenceModel<Scalar>
+  /// The fixed validation set, drawn once after the parameters.
+  public let validation: SequenceBatch<Scalar>
+  /// The model the parameters belong to.
+  public let model: SequenceModel<Scalar>
   let tape = Tape<Scalar>()
   private var benchmarkBatches: [SequenceBatch<Scalar>] = []
 

@@ -1,0 +1,68 @@
+import Foundation
+import JSON
+import Testing
+
+/// `odernn experiment` through the binary: the JSON of DESIGN §1.12, exit 0 exactly when the
+/// claim holds, sessions that verify; each claim checked again from the rows it printed.
+@Suite("CLI: experiments")
+struct ExperimentCLITests {
+  func json(_ text: String) throws -> JSON { try JSON.parse(Array(text.utf8)) }
+
+  @Test func listNamesEveryExperimentAndAnUnknownOneIsBadInput() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let list = try CLI.run(["experiment", "list", "--json"], in: dir.url)
+    #expect(list.status == 0)
+    let names = try json(list.stdout).arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+    #expect(Set(names).isSuperset(of: ["rotation", "stability", "width"]), "\(names)")
+    let bad = try CLI.run(["experiment", "nope"], in: dir.url)
+    #expect(bad.status == 2 && bad.stderr.hasPrefix("odernn: no experiment \"nope\""), "\(bad)")
+  }
+
+  /// The stability claim recomputed from the printed rows: for each constrained model a
+  /// least-squares rate of log gap against k below 1, every gap under its bound, and the
+  /// truncated loss within 1% of the full one for every k ≥ 32.
+  @Test func stabilityQuickHoldsAndItsSessionsVerify() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let r = try CLI.run(["experiment", "stability", "--quick", "--json", "--out", "exp"], in: dir.url)
+    let report = try json(r.stdout)
+    #expect(r.status == (report["holds"] == true ? 0 : 1), "\(r)")
+    #expect(report["experiment"] == "stability" && report["holds"] == true, "\(report["findings"] ?? nil)")
+    let rows = try #require(report["rows"]?.arrayValue)
+    for model in ["ρ = 0.9", "ρ = 1"] {
+      let mine = rows.filter { $0[0]?.stringValue == model }
+      #expect(mine.count == 8, "k = 1 … 128")
+      let points = mine.compactMap { row -> (Double, Double)? in
+        guard let k = row[2]?.doubleValue, let gap = row[3]?.doubleValue, gap > 1e-13 else { return nil }
+        return (k, log(gap))
+      }
+      let mk = points.map(\.0).reduce(0, +) / Double(points.count), mg = points.map(\.1).reduce(0, +) / Double(points.count)
+      let slope = points.map { ($0.0 - mk) * ($0.1 - mg) }.reduce(0, +) / points.map { ($0.0 - mk) * ($0.0 - mk) }.reduce(0, +)
+      #expect(exp(slope) < 1, "\(model): rate \(exp(slope))")
+      for row in mine {
+        if let bound = row[4]?.doubleValue { #expect(row[3]!.doubleValue! <= bound, "\(model) \(row)") }
+        if row[2]!.doubleValue! >= 32 {
+          #expect(abs(row[5]!.doubleValue! - row[6]!.doubleValue!) <= 0.01 * row[6]!.doubleValue!, "\(model) \(row)")
+        }
+      }
+    }
+    let sessions = (report["sessions"]?.arrayValue ?? []).compactMap(\.stringValue)
+    #expect(sessions.count == 3)
+    for s in sessions {
+      let v = try CLI.run(["replay", s, "--verify", "--headless"], in: dir.url)
+      #expect(v.status == 0, "\(s): \(v.stderr)")
+    }
+  }
+
+  @Test func rotationReportsEveryTableauAndExitsByItsVerdict() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let r = try CLI.run(["experiment", "rotation", "--json"], in: dir.url)
+    let report = try json(r.stdout)
+    #expect(r.status == (report["holds"] == true ? 0 : 1), "\(r)")
+    let rows = try #require(report["rows"]?.arrayValue)
+    #expect(Set(rows.compactMap { $0[0]?.stringValue }).count == 12)
+    for row in rows { #expect((row[6]?.doubleValue ?? 1) <= 1e-10, "\(row)") }
+  }
+}
