@@ -66,3 +66,34 @@ struct ExperimentCLITests {
     for row in rows { #expect((row[6]?.doubleValue ?? 1) <= 1e-10, "\(row)") }
   }
 }
+
+/// The antisymmetric experiment's quick grid through the binary (a few minutes in a debug
+/// build): each part of the claim recomputed from its rows and sessions.
+@Suite("CLI: experiment antisymmetric")
+struct AntisymmetricExperimentCLITests {
+  @Test func quickHoldsFromItsRowsAndItsSessionsVerify() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let r = try CLI.run(["experiment", "antisymmetric", "--quick", "--json", "--out", "exp"], in: dir.url)
+    let report = try JSON.parse(Array(r.stdout.utf8))
+    #expect(r.status == (report["holds"] == true ? 0 : 1), "\(r)")
+    #expect(report["holds"] == true, "\(report["findings"] ?? nil)")
+    let rows = try #require(report["rows"]?.arrayValue)
+    func row(_ label: String) throws -> JSON { try #require(rows.first { $0[0]?.stringValue == label }) }
+    let mean = 1.0 / 6
+    #expect(try row("gated antisymmetric γ=0.01")[2]!.doubleValue! < 0.5 * mean)
+    #expect(try row("vanilla tanh RNN")[2]!.doubleValue! > 0.9 * mean)
+    for r in rows where r[0]!.stringValue!.contains("antisymmetric") {
+      #expect(r[4]!.doubleValue! <= 1e-12, "\(r)")
+      if r[0]!.stringValue!.hasPrefix("gated") {
+        #expect(abs(r[5]!.doubleValue! - 1) <= 0.02 && abs(r[6]!.doubleValue! - 1) <= 0.02, "\(r)")
+      }
+    }
+    let sessions = (report["sessions"]?.arrayValue ?? []).compactMap(\.stringValue)
+    #expect(sessions.count == 3)
+    for s in sessions {
+      let v = try CLI.run(["replay", s, "--verify", "--headless"], in: dir.url)
+      #expect(v.status == 0, "\(s): \(v.stderr)")
+    }
+  }
+}
