@@ -14,7 +14,7 @@ struct ExperimentCLITests {
     let list = try CLI.run(["experiment", "list", "--json"], in: dir.url)
     #expect(list.status == 0)
     let names = try json(list.stdout).arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-    #expect(Set(names).isSuperset(of: ["rotation", "stability", "width"]), "\(names)")
+    #expect(Set(names).isSuperset(of: ["rotation", "stability", "width", "antisymmetric", "nt-grid"]), "\(names)")
     let bad = try CLI.run(["experiment", "nope"], in: dir.url)
     #expect(bad.status == 2 && bad.stderr.hasPrefix("odernn: no experiment \"nope\""), "\(bad)")
   }
@@ -91,6 +91,37 @@ struct AntisymmetricExperimentCLITests {
     }
     let sessions = (report["sessions"]?.arrayValue ?? []).compactMap(\.stringValue)
     #expect(sessions.count == 3)
+    for s in sessions {
+      let v = try CLI.run(["replay", s, "--verify", "--headless"], in: dir.url)
+      #expect(v.status == 0, "\(s): \(v.stderr)")
+    }
+  }
+}
+
+/// nt-grid's cost structure recomputed from its rows: parameters t·H² + 2·H·I + 2·H + O·H + O
+/// with I = 2, O = 1 (adding), state t·H, f-evals n, and the budgets within 10% of each other.
+@Suite("CLI: experiment nt-grid")
+struct NTGridExperimentCLITests {
+  @Test func quickCountsAreTheFormulasAndItsSessionsVerify() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    let r = try CLI.run(["experiment", "nt-grid", "--quick", "--json", "--out", "exp"], in: dir.url)
+    let report = try JSON.parse(Array(r.stdout.utf8))
+    #expect(r.status == 0 && report["holds"] == true, "\(r)")
+    let rows = try #require(report["rows"]?.arrayValue)
+    #expect(rows.count == 8)
+    let stages = ["euler": 1, "heun": 2, "kutta3": 3, "rk4": 4]
+    var budgets: [Int] = []
+    for row in rows {
+      let n = row[1]!.intValue!, t = row[2]!.intValue!, h = row[3]!.intValue!
+      #expect(stages[row[0]!.stringValue!] == n)
+      #expect(row[4]!.intValue! == t * h * h + 2 * h * 2 + 2 * h + h + 1, "\(row)")
+      #expect(row[5]!.intValue! == t * h && row[6]!.intValue! == n, "\(row)")
+      budgets.append(row[4]!.intValue!)
+    }
+    #expect(Double(budgets.max()!) <= 1.1 * Double(budgets.min()!), "equal budgets: \(budgets)")
+    let sessions = (report["sessions"]?.arrayValue ?? []).compactMap(\.stringValue)
+    #expect(sessions.count == 8)
     for s in sessions {
       let v = try CLI.run(["replay", s, "--verify", "--headless"], in: dir.url)
       #expect(v.status == 0, "\(s): \(v.stderr)")
