@@ -50,7 +50,7 @@ enum AntisymmetricExperiment {
     [
       "cell": ["hiddenSize": 1], "task": task,
       "optimizer": ["name": "adam", "learningRate": 0.003, "clipNorm": 1],
-      "batchSize": 64, "steps": quick ? 1200 : 3000, "seed": 1, "precision": "float64",
+      "batchSize": 64, "steps": quick ? 1200 : 3000, "seed": 1, "precision": quick ? "float64" : "float32",
       "diagnosticsEvery": 100, "checkpointEvery": 1000,
     ]
   }
@@ -69,22 +69,22 @@ enum AntisymmetricExperiment {
         if case .eigen(let d) = e.event { return d.map.map(\.length) }
         return []
       }
-      let engine = try ExperimentContext.restored(session)
+      let (config, parameters) = try ExperimentContext.finalParameters(session)
       var realGap: JSON = .null
-      if engine.config.cell.structure == .antisymmetric {
-        let m0 = engine.config.cell.recurrentMatrices(of: engine.parameters)[0]
-        let gamma = engine.config.cell.gamma
+      if config.cell.structure == .antisymmetric {
+        let m0 = config.cell.recurrentMatrices(of: parameters)[0]
+        let gamma = config.cell.gamma
         let gap = try m0.eigenvalues().map { abs($0.real + gamma) }.max() ?? 0
         realGap = .number(gap)
         if gap > realPartTolerance { holds = false }
         let lo = maps.min() ?? .nan, hi = maps.max() ?? .nan
         let within = !maps.isEmpty && maps.allSatisfy { abs($0 - 1) <= circleTolerance }
-        let gated = engine.config.cell.gated
+        let gated = config.cell.gated
         if gated && !within { holds = false }
         findings.append("\(run.label): max |Re λ(M₀) + γ| = \(ExperimentReport.number(gap)); map |λ| ∈ [\(ExperimentReport.number(lo)), \(ExperimentReport.number(hi))] over \(maps.count) recorded eigenvalues, \(within ? "within" : "outside") 2%\(gated ? "" : " (reported)")")
       }
       rows.append([
-        .string(run.label), .string("adding T=\(engine.validation.steps)"), .number(valLoss), .number(valLoss / meanPredictor), realGap,
+        .string(run.label), .string(config.task.addingLength.map { "adding T=\($0)" } ?? config.task.name), .number(valLoss), .number(valLoss / meanPredictor), realGap,
         .number(maps.min() ?? .nan), .number(maps.max() ?? .nan),
       ])
       if run.label == "gated antisymmetric γ=0.01" {
@@ -98,9 +98,51 @@ enum AntisymmetricExperiment {
         findings.append("\(run.label): final validation MSE \(ExperimentReport.number(valLoss)) = \(ExperimentReport.number(valLoss / meanPredictor)) × the mean predictor's (\(stays ? "stays there" : "learns"))")
       }
     }
+    var sessions = trained.map(\.session)
+    if !context.quick {
+      let (digitRows, digitSessions, note) = try digits(context)
+      rows += digitRows
+      sessions += digitSessions
+      findings.append(note)
+    }
     return ExperimentReport(
       experiment: name, claim: claim, holds: holds,
       columns: ["cell", "task", "final valLoss", "÷ mean predictor", "max |Re λ(M₀) + γ|", "min |λ(map)|", "max |λ(map)|"],
-      rows: rows, sessions: trained.map(\.session), findings: findings)
+      rows: rows, sessions: sessions, findings: findings)
+  }
+
+  /// The repository's digits, pixel by pixel (T = 64), with the three example configs'
+  /// cells: the test accuracy of each, reported (not part of the claim). Needs the working
+  /// directory to be the repository's root, where `examples/` is.
+  static let digitConfigs = ["digits-gated-antisymmetric", "digits-vanilla-rnn", "digits-lstm"]
+
+  static func digits(_ context: ExperimentContext) throws -> (rows: [[JSON]], sessions: [String], note: String) {
+    let paths = digitConfigs.map { "examples/\($0).json" }
+    guard paths.allSatisfy(FileManager.default.fileExists) else {
+      return ([], [], "digits: skipped, examples/digits-*.json not found (run from the repository's root)")
+    }
+    let configs = try paths.map(CommandSupport.readJSON)
+    let trained = try context.sweep(base: configs[0], grid: [("cell", configs.map { $0["cell"] ?? .null })], part: "digits")
+    var rows: [[JSON]] = []
+    var notes: [String] = []
+    for ((_, session), name) in zip(trained, digitConfigs) {
+      let s = try CommandSupport.readSession(session)
+      let config = try CommandSupport.trainingConfig(of: s, session)
+      let checkpoint = try CommandSupport.checkpoint(of: s, step: nil, session)
+      let test: Evaluation
+      do { test = try evaluate(checkpoint, of: config, on: .test) } catch { throw CommandSupport.bad("\(session): \(error)") }
+      let valLoss = s.metrics.last { $0.valLoss != nil }?.valLoss ?? .nan
+      rows.append([.string(name), .string("digits T=64, test accuracy \(ExperimentReport.number(test.accuracy ?? .nan))"), .number(valLoss), .null, .null, .null, .null])
+      notes.append("\(name) \(ExperimentReport.number(test.accuracy ?? .nan))")
+    }
+    return (rows, trained.map(\.session), "digits test accuracy (reported): " + notes.joined(separator: ", "))
+  }
+}
+
+extension TaskSpec {
+  /// T of an adding task.
+  var addingLength: Int? {
+    if case .adding(let t) = self { return t }
+    return nil
   }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import JSON
+import Linalg
+import ODECells
 import Sessions
 import Training
 
@@ -7,8 +9,10 @@ import Training
 /// folder, so a killed experiment resumes where it stopped and every run is a session that
 /// verifies. Progress goes to stderr, one line per point, unless `--json`.
 extension ExperimentContext {
-  /// Runs `grid` over `base` in `out` and returns each point with its latest session's path.
-  func sweep(base: JSON, grid: [(String, [JSON])]) throws -> [(point: SweepSpec.Point, session: String)] {
+  /// Runs `grid` over `base` in `out` (or its subfolder `part`) and returns each point with
+  /// its latest session's path.
+  func sweep(base: JSON, grid: [(String, [JSON])], part: String? = nil) throws -> [(point: SweepSpec.Point, session: String)] {
+    let out = part.map { "\(self.out)/\($0)" } ?? self.out
     let spec: SweepSpec
     do {
       var axes: JSON = [:]
@@ -24,6 +28,28 @@ extension ExperimentContext {
     return try spec.points.map { p in
       guard let last = folder.chain(p).last else { throw CommandSupport.bad("point \(p.index) wrote no session") }
       return (p, folder.full(last))
+    }
+  }
+
+  /// The config of `session`'s run and its last checkpoint's parameters in float64 (exact
+  /// for a float32 run: every float is a double).
+  static func finalParameters(_ session: String) throws -> (TrainingConfig, ParameterSet<Double>) {
+    let s = try CommandSupport.readSession(session)
+    let config = try CommandSupport.trainingConfig(of: s, session)
+    let checkpoint = try CommandSupport.checkpoint(of: s, step: nil, session)
+    do {
+      switch config.precision {
+      case .float64:
+        let engine = try TrainingEngine<Double>(config: config)
+        try engine.restore(checkpoint)
+        return (config, engine.parameters)
+      case .float32:
+        let engine = try TrainingEngine<Float>(config: config)
+        try engine.restore(checkpoint)
+        return (config, ParameterSet(parameters: engine.parameters.parameters.map { NamedParameter(id: $0.id, shape: $0.shape, value: Matrix(converting: $0.value)) }))
+      }
+    } catch {
+      throw CommandSupport.bad("\(session): \(error)")
     }
   }
 
