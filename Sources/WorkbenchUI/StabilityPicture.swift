@@ -13,7 +13,7 @@ public struct StabilityPicture: Sendable, Equatable {
   /// The picture of an ODE cell's integrator (nil for baselines).
   public init?(config: TrainingConfig) {
     guard config.cell.kind == .ode else { return nil }
-    function = config.cell.tableau.cellStabilityFunction(implicitIterations: config.cell.implicitIterations)
+    function = config.cell.integratedStabilityFunction
     viewport = function.defaultViewport()
   }
 
