@@ -18,8 +18,8 @@ struct StageEvaluation<Scalar: BLASScalar> {
 
 extension ODECell {
   /// The stages of one implicit step solved by Newton's method (DESIGN §1.3, "Implicit solver"):
-  /// `G(K) = K − F(S_k + ε(A⊗I)K, x_k) = 0` for each batch element, from `K⁽⁰⁾ = F(S_k)` in
-  /// every stage, `K ← K − J⁻¹G` on the exact Jacobian (`StageJacobian`, LAPACK getrf/getrs),
+  /// `G(K) = K − F(S_k + ε(A⊗I)K, x_k) = 0` for each batch element, from `K⁽⁰⁾ = 0`,
+  /// `K ← K − J⁻¹G` on the exact Jacobian (`StageJacobian`, LAPACK getrf/getrs),
   /// until `‖G‖∞ ≤ τ(1 + ‖K‖∞)` (τ = `newtonTolerance`) within `implicitIterations` iterations.
   ///
   /// Every iterate is evaluated on the tape and rewound. The converged evaluation is kept, with
@@ -40,16 +40,9 @@ extension ODECell {
     let n = jacobian.size
     let tau = Scalar(spec.newtonTolerance(Scalar.dtype))
 
-    // K⁽⁰⁾ = F(S_k) in every stage.
+    // K⁽⁰⁾ = 0: the first iterate solves the equations linearised at S_k (linearly implicit),
+    // which stays sound when ε is large (stiff cells), unlike the explicit slope F(S_k).
     var unknowns = [Scalar](repeating: 0, count: stages * t * block)
-    let start = tape.mark()
-    for (r, v) in field(tape, s, step: k).enumerated() {
-      tape.withValue(v) { f in
-        for i in 0..<stages { for x in 0..<block { unknowns[(i * t + r) * block + x] = f[x] } }
-      }
-    }
-    tape.rewind(to: start)
-
     var done = [Bool](repeating: false, count: b)
     var failed = [Bool](repeating: false, count: b)
     var iterations = [Int](repeating: 0, count: b)
