@@ -95,10 +95,12 @@ public struct CellSpec: Sendable, Equatable {
 
   /// Field evaluations per step: `s` (explicit) or `1 + s·m` for a Jacobi cell (one shared
   /// starting slope `F(S_k)`, then `m` sweeps over the `s` stages). A Newton cell's count
-  /// depends on its iterations: `ImplicitCost`.
+  /// depends on its iterations `n ≤ m`, `s·(n + 1)`: this is the bound `s·(m + 1)`, and
+  /// `ImplicitCost` measures `n`.
   public var fieldEvaluationsPerStep: Int {
     guard kind == .ode else { return 1 }
-    return tableau.isExplicit ? tableau.stages : 1 + tableau.stages * implicitIterations
+    if tableau.isExplicit { return tableau.stages }
+    return solver == .newton ? tableau.stages * (implicitIterations + 1) : 1 + tableau.stages * implicitIterations
   }
 
   /// The workbench's `(n, t)` label: stages and derivative order.

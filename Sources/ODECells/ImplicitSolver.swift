@@ -39,13 +39,19 @@ extension CellSpec {
     solver == .jacobi ? tableau.cellStabilityFunction(implicitIterations: implicitIterations) : tableau.stabilityFunction
   }
 
-  /// How the workbench names that function: `R` (explicit), `R (newton)`, or
-  /// `R_8 (jacobi, m=8)`.
-  public var stabilityFunctionName: String {
-    guard isImplicit else { return "R" }
+  /// Which solver that function comes from, as the workbench says it next to the symbol:
+  /// nil (explicit), `newton`, or `jacobi, m=8`.
+  public var stabilitySolverNote: String? {
+    guard isImplicit else { return nil }
     switch solver {
-    case .newton: return "R (newton)"
-    case .jacobi: return "R_\(implicitIterations) (jacobi, m=\(implicitIterations))"
+    case .newton: return "newton"
+    case .jacobi: return "jacobi, m=\(implicitIterations)"
     }
+  }
+
+  /// The function's symbol with that note: `R(z)`, `R(z) (newton)`, `R_8(z) (jacobi, m=8)`.
+  public var stabilityFunctionName: String {
+    let symbol = integratedStabilityFunction.symbol
+    return stabilitySolverNote.map { "\(symbol) (\($0))" } ?? symbol
   }
 }
