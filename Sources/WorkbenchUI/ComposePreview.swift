@@ -15,8 +15,13 @@ public struct ComposePreview: Sendable, Equatable {
   public var label: String
   /// Trainable scalars (cell and readout).
   public var parameterCount: Int
-  /// Field evaluations per step.
+  /// Field evaluations per step (a Newton cell's: the bound `s·(m + 1)`).
   public var fieldEvaluations: Int
+  /// `17`, or `≤ 18` for a Newton cell (its bound).
+  public var fieldEvaluationsText: String
+  /// An implicit cell's cost under each solver, Newton's iterations measured on the initial
+  /// weights (nil: explicit, a baseline, or `s·t·H` above `spectrumLimit`).
+  public var cost: ImplicitCost?
   /// `ε·λ_i` of `∂F/∂S` at `S = 0`, `x = 0` with the initial weights (empty when skipped):
   /// the eigenvalues of `SequenceModel.fieldJacobian`, as training's diagnostics compute them.
   public var spectrum: [Complex<Double>]
@@ -37,6 +42,7 @@ public struct ComposePreview: Sendable, Equatable {
     order = cell.kind == .ode ? cell.tableau.order : 1
     label = cell.label
     fieldEvaluations = cell.fieldEvaluationsPerStep
+    fieldEvaluationsText = cell.isImplicit && cell.solver == .newton ? "≤ \(fieldEvaluations)" : "\(fieldEvaluations)"
     let (inputs, outputs) = Self.sizes(config.task)
     var rng = Xoshiro256(seed: config.seed)
     let params = ParameterSet<Double>(spec: cell, inputSize: inputs, outputSize: outputs, using: &rng)
@@ -57,7 +63,13 @@ public struct ComposePreview: Sendable, Equatable {
     let zero = CellPoint<Double>(zeroFor: cell, inputSize: inputs)
     let field = SequenceModel<Double>(spec: cell).fieldJacobian(parameters: params, at: zero)
     spectrum = (try? field?.eigenvalues()) ?? []
+    if cell.isImplicit, cell.tableau.stages * n <= Self.spectrumLimit {
+      cost = ImplicitCost.measure(config: config, parameters: params, weights: "the initial weights")
+    } else {
+      cost = ImplicitCost(cell: cell)
+    }
   }
+
 
   /// `(I, O)` of a task without reading files (file tasks: IDX 1→10; CSV unknown until read: 1→1).
   static func sizes(_ task: TaskSpec) -> (Int, Int) {

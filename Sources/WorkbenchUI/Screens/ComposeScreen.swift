@@ -72,7 +72,7 @@ enum ComposeScreen {
       lines += t.diagramText().split(separator: "\n").map { (String($0), Style.plain) }
       lines.append(("", .plain))
     }
-    lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluations)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+    lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluationsText)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
     // (A run that does not fit is refused when it starts, with this estimate and what is free.)
     if let memory = pv.memory { lines.append(("memory ≈ \(MemoryEstimate.format(memory.total))", Style(dim: true))) }
     if cell.kind == .ode {
@@ -80,8 +80,12 @@ enum ComposeScreen {
       let real = t.realInterval.map { "[\(Format.number($0)), 0]" } ?? "unbounded"
       let imag = t.imagRadius.map { Format.number($0) } ?? "unbounded"
       lines.append(("real interval \(real)   imag radius \(imag)\(t.isAStable ? "   A-stable" : "")", .plain))
-      if !t.isExplicit, let fn = pv.picture?.function {
-        lines.append(("integrates with \(fn.label), not the tableau's R(z)", Style(fg: .yellow)))
+      if cell.isImplicit {
+        switch cell.solver {
+        case .jacobi: lines.append(("integrates with \(cell.stabilityFunctionName), not the tableau's R(z)", Style(fg: .yellow)))
+        case .newton: lines.append(("integrates with the tableau's own R(z) (newton)", .plain))
+        }
+        for line in pv.cost?.lines ?? [] { lines.append((line, Style(dim: true))) }
       }
     }
     let inner = p.box(&grid, rect, cell.kind == .ode ? "Tableau \(cell.tableau.name)" : "Baseline \(cell.kind.rawValue)")
@@ -97,7 +101,7 @@ enum ComposeScreen {
       p.write(&grid, pv.note ?? "", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
     }
-    let inner = p.box(&grid, rect, "\(picture.function.symbol) region, ε·λ of the initial weights")
+    let inner = p.box(&grid, rect, picture.title(" region, ε·λ of the initial weights"))
     let w = picture.window(including: pv.spectrum)
     let fn = picture.function
     let plot = ComplexPlanePlot(
