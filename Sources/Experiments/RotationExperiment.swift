@@ -29,10 +29,11 @@ public enum RotationExperiment {
     public var function: @Sendable (ButcherTableau, CellSpec) -> StabilityFunction
   }
 
-  /// The implicit solvers the cell has: m Jacobi sweeps, integrating with R_m.
-  public static let implicitSolvers: [Solver] = [
-    Solver(label: "jacobi", configure: { _ in }, function: { t, s in t.cellStabilityFunction(implicitIterations: s.implicitIterations) })
-  ]
+  /// The implicit solvers the cell has: Newton (integrating with R) and m Jacobi sweeps (R_m);
+  /// which function a cell integrates with is the cell's own `integratedStabilityFunction`.
+  public static let implicitSolvers: [Solver] = [ImplicitSolver.newton, .jacobi].map { solver in
+    Solver(label: solver.rawValue, configure: { $0.solver = solver }, function: { _, spec in spec.integratedStabilityFunction })
+  }
 
   public static func run() -> ExperimentReport {
     var rows: [[JSON]] = []

@@ -73,6 +73,7 @@ struct ExperimentEntry: Sendable {
 enum ExperimentCatalog {
   static let all: [ExperimentEntry] = [
     ExperimentEntry(name: AntisymmetricExperiment.name, claim: AntisymmetricExperiment.claim, run: AntisymmetricExperiment.run),
+    ExperimentEntry(name: HamiltonianExperiment.name, claim: HamiltonianExperiment.claim) { c in try HamiltonianExperiment.run(quick: c.quick) },
     ExperimentEntry(name: NTGridExperiment.name, claim: NTGridExperiment.claim, run: NTGridExperiment.run),
     ExperimentEntry(name: RotationExperiment.name, claim: RotationExperiment.claim) { _ in RotationExperiment.run() },
     ExperimentEntry(name: StabilityExperiment.name, claim: StabilityExperiment.claim, run: StabilityExperiment.run),

@@ -41,7 +41,7 @@ struct RotationExperimentTests {
   @Test func jacobiGrowthIsTheTruncatedFunction() throws {
     let be = try #require(ButcherTableau.named("backward-euler"))
     for y in RotationExperiment.products {
-      let g = RotationCell(tableau: be, epsilon: y) { $0.implicitIterations = 1 }.growth()
+      let g = RotationCell(tableau: be, epsilon: y) { $0.solver = .jacobi; $0.implicitIterations = 1 }.growth()
       let want = ((1 - y * y) * (1 - y * y) + y * y).squareRoot()
       #expect(abs(g - want) <= 1e-12 * max(1, want), "εω=\(y): \(g) vs \(want)")
     }
@@ -59,5 +59,26 @@ struct RotationExperimentTests {
       let gap = row[6].doubleValue ?? .infinity
       #expect(gap <= RotationExperiment.growthTolerance, "\(row)")
     }
+  }
+}
+
+extension RotationExperimentTests {
+  /// Newton cells integrate with the tableau's own R: backward Euler's |1/(1 − iy)| = 1/√(1 + y²),
+  /// implicit midpoint's |(1 + iy/2)/(1 − iy/2)| = 1.
+  @Test func newtonGrowthIsTheTableausOwnFunction() throws {
+    let be = try #require(ButcherTableau.named("backward-euler")), mid = try #require(ButcherTableau.named("implicit-midpoint"))
+    for y in RotationExperiment.products {
+      let g = RotationCell(tableau: be, epsilon: y) { $0.solver = .newton }.growth()
+      #expect(abs(g - 1 / (1 + y * y).squareRoot()) <= 1e-12, "backward euler εω=\(y): \(g)")
+      let m = RotationCell(tableau: mid, epsilon: y) { $0.solver = .newton }
+      #expect(abs(m.growth() - 1) <= 1e-12, "midpoint εω=\(y)")
+      let n = m.norms(steps: 1001)
+      #expect(abs(n[1000] / n[0] - 1) <= 1e-9, "midpoint εω=\(y): drift over 1000 steps")
+    }
+  }
+
+  @Test func theClaimHoldsWithNewton() {
+    let r = RotationExperiment.run()
+    #expect(r.holds, "\(r.findings)")
   }
 }
