@@ -14,7 +14,7 @@ struct ExperimentCLITests {
     let list = try CLI.run(["experiment", "list", "--json"], in: dir.url)
     #expect(list.status == 0)
     let names = try json(list.stdout).arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-    #expect(Set(names).isSuperset(of: ["rotation", "stability", "width", "antisymmetric", "nt-grid"]), "\(names)")
+    #expect(Set(names).isSuperset(of: ["rotation", "stability", "width", "antisymmetric", "nt-grid", "hamiltonian"]), "\(names)")
     let bad = try CLI.run(["experiment", "nope"], in: dir.url)
     #expect(bad.status == 2 && bad.stderr.hasPrefix("odernn: no experiment \"nope\""), "\(bad)")
   }
