@@ -20,7 +20,7 @@ public struct ComposePreview: Sendable, Equatable {
   /// `17`, or `≤ 18` for a Newton cell (its bound).
   public var fieldEvaluationsText: String
   /// An implicit cell's cost under each solver, Newton's iterations measured on the initial
-  /// weights (nil: explicit, a baseline, or `s·t·H` above `spectrumLimit`).
+  /// weights (not measured when `s·t·H` is above `costLimit`; nil: explicit or a baseline).
   public var cost: ImplicitCost?
   /// `ε·λ_i` of `∂F/∂S` at `S = 0`, `x = 0` with the initial weights (empty when skipped):
   /// the eigenvalues of `SequenceModel.fieldJacobian`, as training's diagnostics compute them.
@@ -34,6 +34,10 @@ public struct ComposePreview: Sendable, Equatable {
 
   /// The largest `t·H` for which the spectrum is computed live.
   public static let spectrumLimit = 512
+
+  /// The largest Newton system `s·t·H` whose iterations are measured live (each draft change
+  /// factors it a few dozen times).
+  public static let costLimit = 256
 
   /// The preview of `config` (initial weights drawn as the run would draw them).
   public init(config: TrainingConfig) {
@@ -63,7 +67,7 @@ public struct ComposePreview: Sendable, Equatable {
     let zero = CellPoint<Double>(zeroFor: cell, inputSize: inputs)
     let field = SequenceModel<Double>(spec: cell).fieldJacobian(parameters: params, at: zero)
     spectrum = (try? field?.eigenvalues()) ?? []
-    if cell.isImplicit, cell.tableau.stages * n <= Self.spectrumLimit {
+    if cell.isImplicit, cell.tableau.stages * n <= Self.costLimit {
       cost = ImplicitCost.measure(config: config, parameters: params, weights: "the initial weights")
     } else {
       cost = ImplicitCost(cell: cell)
