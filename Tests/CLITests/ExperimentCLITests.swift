@@ -4,6 +4,8 @@ import Testing
 
 /// `odernn experiment` through the binary: the JSON of DESIGN §1.12, exit 0 exactly when the
 /// claim holds, sessions that verify; each claim checked again from the rows it printed.
+/// Training experiments get a 30-minute hang guard: a debug build on a loaded 2-core machine
+/// takes minutes for a quick grid (nothing here is timed).
 @Suite("CLI: experiments")
 struct ExperimentCLITests {
   func json(_ text: String) throws -> JSON { try JSON.parse(Array(text.utf8)) }
@@ -25,7 +27,7 @@ struct ExperimentCLITests {
   @Test func stabilityQuickHoldsAndItsSessionsVerify() throws {
     let dir = try WorkDir()
     defer { dir.cleanUp() }
-    let r = try CLI.run(["experiment", "stability", "--quick", "--json", "--out", "exp"], in: dir.url)
+    let r = try CLI.finish(CLI.start(["experiment", "stability", "--quick", "--json", "--out", "exp"], in: dir.url), timeout: 1800)
     let report = try json(r.stdout)
     #expect(r.status == (report["holds"] == true ? 0 : 1), "\(r)")
     #expect(report["experiment"] == "stability" && report["holds"] == true, "\(report["findings"] ?? nil)")
@@ -74,7 +76,7 @@ struct AntisymmetricExperimentCLITests {
   @Test func quickHoldsFromItsRowsAndItsSessionsVerify() throws {
     let dir = try WorkDir()
     defer { dir.cleanUp() }
-    let r = try CLI.run(["experiment", "antisymmetric", "--quick", "--json", "--out", "exp"], in: dir.url)
+    let r = try CLI.finish(CLI.start(["experiment", "antisymmetric", "--quick", "--json", "--out", "exp"], in: dir.url), timeout: 1800)
     let report = try JSON.parse(Array(r.stdout.utf8))
     #expect(r.status == (report["holds"] == true ? 0 : 1), "\(r)")
     #expect(report["holds"] == true, "\(report["findings"] ?? nil)")
@@ -105,7 +107,7 @@ struct NTGridExperimentCLITests {
   @Test func quickCountsAreTheFormulasAndItsSessionsVerify() throws {
     let dir = try WorkDir()
     defer { dir.cleanUp() }
-    let r = try CLI.run(["experiment", "nt-grid", "--quick", "--json", "--out", "exp"], in: dir.url)
+    let r = try CLI.finish(CLI.start(["experiment", "nt-grid", "--quick", "--json", "--out", "exp"], in: dir.url), timeout: 1800)
     let report = try JSON.parse(Array(r.stdout.utf8))
     #expect(r.status == 0 && report["holds"] == true, "\(r)")
     let rows = try #require(report["rows"]?.arrayValue)
