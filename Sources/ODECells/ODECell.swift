@@ -40,20 +40,29 @@ public struct ODECell<Scalar: BLASScalar> {
 
   /// The companion field `F(S, x_k) = (v_1, …, v_{t−1}, f(S, x_k))` at time step `k`.
   public func field(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [Var] {
-    let row = k * batch
-    var z = tape.matmulAdd(projection, rowOffset: row, s[0], recurrent[0], transposeB: true)
-    for r in 1..<spec.derivativeOrder {
-      z = tape.matmulAdd(z, s[r], recurrent[r], transposeB: true)
-    }
-    var f = activate(tape, z)
-    if let gp = gateProjection {
-      let zg = tape.matmulAdd(gp, rowOffset: row, s[0], recurrent[0], transposeB: true)
-      f = tape.mul(tape.sigmoid(zg), f)
-    }
+    // Recorded in this order (z, σ(z), then z_g): the backward pass accumulates gradients in
+    // reverse recording order, so the order is part of every session's bits.
+    let z = preactivation(tape, s, step: k)
+    var f = activation(tape, z)
+    if let zg = gatePreactivation(tape, s, step: k) { f = tape.mul(tape.sigmoid(zg), f) }
     for (r, kappa) in spec.decay.enumerated() where kappa != 0 {
       f = tape.addScaled(f, s[r], scale: Scalar(-kappa))
     }
     return Array(s.dropFirst()) + [f]
+  }
+
+  /// The pre-activation at time step `k`: `z = P_k + Σ_r v_r M_rᵀ` (accumulated in `r` order).
+  public func preactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> Var {
+    var z = tape.matmulAdd(projection, rowOffset: k * batch, s[0], recurrent[0], transposeB: true)
+    for r in 1..<spec.derivativeOrder {
+      z = tape.matmulAdd(z, s[r], recurrent[r], transposeB: true)
+    }
+    return z
+  }
+
+  /// The gate's pre-activation `z_g = P_g,k + v_0 M_0ᵀ` at time step `k`; `nil` ungated.
+  public func gatePreactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> Var? {
+    gateProjection.map { tape.matmulAdd($0, rowOffset: k * batch, s[0], recurrent[0], transposeB: true) }
   }
 
   /// One Runge–Kutta step `S_{k+1} = S_k + ε Σ_i b_i K_i` (DESIGN §1.3).
@@ -90,7 +99,8 @@ public struct ODECell<Scalar: BLASScalar> {
     return next
   }
 
-  private func activate(_ tape: Tape<Scalar>, _ z: Var) -> Var {
+  /// `σ(z)`.
+  public func activation(_ tape: Tape<Scalar>, _ z: Var) -> Var {
     switch spec.activation {
     case .tanh: tape.tanh(z)
     case .relu: tape.relu(z)
