@@ -46,7 +46,8 @@ public enum BenchSuite {
           run.benchmarkTrainStep(i % 4)
           i += 1
         }
-        rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1))
+        let flops = BenchFlops.perBatch(config, task: run.task, training: true)
+        rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1, flopsPerUnit: flops))
       }
       if config.cell.kind == .ode && wanted("\(name)-infer") {
         progress("\(name)-infer")
@@ -54,10 +55,13 @@ public enum BenchSuite {
           run.benchmarkInference(i % 4)
           i += 1
         }
-        infer.append(BenchRow(name: "\(name)-infer", unit: "sequences/s", seconds: forward, work: Double(config.batchSize)))
+        let flops = BenchFlops.perBatch(config, task: run.task, training: false) / Double(config.batchSize)
+        infer.append(
+          BenchRow(name: "\(name)-infer", unit: "sequences/s", seconds: forward, work: Double(config.batchSize), flopsPerUnit: flops))
       }
     }
     rows += infer
+    rows += try scaleRows(harness: harness, wanted: wanted, progress: progress)
     if ["sync", "thread", "workbench"].contains(where: { wanted("antisymmetric-euler-train-\($0)") }) {
       progress("trainer thread and workbench")
       rows += try trainerRows(repetitions: min(harness.repetitions, 5), wanted: wanted)
