@@ -164,3 +164,13 @@ lapack_int odernn_dgesdd(lapack_int m, lapack_int n, double *a, double *s, doubl
   lapack_int k = m < n ? m : n;
   return fns.dgesdd(LAPACK_ROW_MAJOR, 'S', m, n, a, n, s, u, k, vt, n);
 }
+
+lapack_int odernn_sgesdd_values(lapack_int m, lapack_int n, float *a, float *s) {
+  require();
+  return fns.sgesdd(LAPACK_ROW_MAJOR, 'N', m, n, a, n, s, NULL, m > 1 ? m : 1, NULL, n > 1 ? n : 1);
+}
+
+lapack_int odernn_dgesdd_values(lapack_int m, lapack_int n, double *a, double *s) {
+  require();
+  return fns.dgesdd(LAPACK_ROW_MAJOR, 'N', m, n, a, n, s, NULL, m > 1 ? m : 1, NULL, n > 1 ? n : 1);
+}

@@ -29,12 +29,12 @@ public enum BenchSuite {
     ]
   }
 
-  /// Runs every row whose name starts with one of `only` (every row when `only` is empty);
-  /// `progress` is told each row's name before it starts.
+  /// Runs every row whose name starts with one of `only` (equals one, when `exact`; every
+  /// row when `only` is empty); `progress` is told each row's name before it starts.
   public static func run(
-    harness: BenchHarness = BenchHarness(), only: [String] = [], progress: (String) -> Void = { _ in }
+    harness: BenchHarness = BenchHarness(), only: [String] = [], exact: Bool = false, progress: (String) -> Void = { _ in }
   ) throws -> [BenchRow] {
-    func wanted(_ name: String) -> Bool { only.isEmpty || only.contains { name.hasPrefix($0) } }
+    func wanted(_ name: String) -> Bool { only.isEmpty || only.contains { exact ? name == $0 : name.hasPrefix($0) } }
     var rows: [BenchRow] = []
     var infer: [BenchRow] = []
     for (name, config) in configs() where wanted("\(name)-train") || wanted("\(name)-infer") {

@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
   @Option(name: .customLong("only"), help: ArgumentHelp("Run only the rows whose name starts with PREFIX (repeatable).", valueName: "PREFIX"))
   var only: [String] = []
 
+  @Flag(help: "--only names whole rows instead of prefixes.")
+  var exact = false
+
   func validate() throws {
     do {
       try ConfigSchema.check("threads", .number(Double(threads)))  // a config's threads range
@@ -37,10 +40,10 @@ struct BenchCommand: ParsableCommand {
     #if DEBUG
       printError("odernn: warning: this is a debug build; benchmark a release build (swift run -c release odernn bench)")
     #endif
-    let rows = try BenchSuite.run(harness: BenchHarness(repetitions: repetitions), only: only) { name in
+    let rows = try BenchSuite.run(harness: BenchHarness(repetitions: repetitions), only: only, exact: exact) { name in
       if CommandSupport.isTerminal(2) { printError("odernn: measuring \(name)…") }
     }
-    if rows.isEmpty { throw CommandSupport.bad("--only \(only.joined(separator: " ")): no benchmark row has that prefix") }
+    if rows.isEmpty { throw CommandSupport.bad("--only \(only.joined(separator: " ")): no benchmark row has that \(exact ? "name" : "prefix")") }
     if json {
       CommandSupport.printJSON(
         .object([

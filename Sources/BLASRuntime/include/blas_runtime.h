@@ -37,4 +37,8 @@ lapack_int odernn_dgeev(lapack_int n, double *a, lapack_int lda, double *wr, dou
 lapack_int odernn_sgesdd(lapack_int m, lapack_int n, float *a, float *s, float *u, float *vt);
 lapack_int odernn_dgesdd(lapack_int m, lapack_int n, double *a, double *s, double *u,
                          double *vt);
+/// The singular values only (`gesdd`, jobz = 'N') of a row-major m × n matrix (destroyed).
+lapack_int odernn_sgesdd_values(lapack_int m, lapack_int n, float *a, float *s);
+lapack_int odernn_dgesdd_values(lapack_int m, lapack_int n, double *a, double *s);
+
 #endif
