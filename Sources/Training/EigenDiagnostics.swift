@@ -1,3 +1,4 @@
+import Dispatch
 import Linalg
 import ODECells
 import Tableaux
@@ -70,21 +71,27 @@ extension TrainingEngine {
 
   /// The eigenvalues and norms of the cell's exact Jacobians (`SequenceModel.fieldJacobian`,
   /// `mapJacobian`) at `diagnosticPoint()`.
+  ///
+  /// The four LAPACK calls (`geev` of the map and the field, singular values of the map and
+  /// of `M_0`) run as two pairs at once (`bothAtOnce`): each call works on its own copy, so
+  /// the numbers do not depend on which thread ran it.
   public func eigenDiagnostics() -> EigenDiagnostics? {
     let spec = config.cell
     let point = diagnosticPoint()
     let map = model.mapJacobian(parameters: parameters, at: point, on: tape)
-    var fieldEigen: [Complex<Double>] = []
+    let field = model.fieldJacobian(parameters: parameters, at: point, on: tape)
+    let m0 = recurrentMatrix()
+    let (mapFacts, fieldFacts) = bothAtOnce(
+      { ((try? map.eigenvalues()) ?? [], (try? map.spectralNorm()) ?? .nan) },
+      { (field.map { (try? $0.eigenvalues()) ?? [] } ?? [], (try? m0.spectralNorm()) ?? .nan) })
     var headroom = Double.infinity
-    if let field = model.fieldJacobian(parameters: parameters, at: point, on: tape) {
-      fieldEigen = (try? field.eigenvalues()) ?? []
+    if field != nil {
       headroom = EigenDiagnostics.headroom(
-        of: fieldEigen, under: spec.tableau.cellStabilityFunction(implicitIterations: spec.implicitIterations))
+        of: fieldFacts.0, under: spec.tableau.cellStabilityFunction(implicitIterations: spec.implicitIterations))
     }
     return EigenDiagnostics(
-      step: step, field: fieldEigen, map: (try? map.eigenvalues()) ?? [],
-      spectralNorm: (try? recurrentMatrix().spectralNorm()) ?? .nan,
-      mapNorm: (try? map.spectralNorm()) ?? .nan, headroom: headroom)
+      step: step, field: fieldFacts.0, map: mapFacts.0, spectralNorm: fieldFacts.1, mapNorm: mapFacts.1,
+      headroom: headroom)
   }
 
   /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`
@@ -92,4 +99,15 @@ extension TrainingEngine {
   public func recurrentMatrix() -> Matrix<Double> {
     config.cell.recurrentMatrices(of: parameters)[0]
   }
+}
+
+/// `(a(), b())`, the two run at once on two threads (`DispatchQueue.concurrentPerform`), for
+/// independent numerical work such as two LAPACK calls on their own matrices.
+func bothAtOnce<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+  nonisolated(unsafe) var first: A?
+  nonisolated(unsafe) var second: B?
+  DispatchQueue.concurrentPerform(iterations: 2) { i in
+    if i == 0 { first = a() } else { second = b() }
+  }
+  return (first!, second!)
 }
