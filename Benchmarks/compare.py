@@ -87,6 +87,51 @@ def cpu_model():
     return platform.processor() or "unknown CPU"
 
 
+def report(samples, rows, threads_list, binaries, baseline, core, rounds, markdown, out):
+    """The table of medians over the rounds so far, and the ratios."""
+    def med(th, row, who):
+        v = samples.get((th, row, who))
+        return statistics.median(v) if v else None
+
+    def fmt(x, ratio=False):
+        if x is None:
+            return "–"
+        return f"{x:.2f}×" if ratio else (f"{x:,.0f}" if x >= 100 else f"{x:.1f}")
+
+    names = binaries + ["jax", "torch", "nn.LSTM"]
+    header = ["threads", "row"] + names + ["÷ best peer", "÷ torch eager"]
+    if baseline:
+        header += ["before ÷ best peer", "before ÷ torch eager"]
+    lines = []
+    for th in threads_list:
+        for row in rows:
+            m = {w: med(th, row, w) for w in names}
+            best = max((m[w] for w in ("jax", "torch", "nn.LSTM") if m[w] is not None), default=None)
+
+            def ratio(who, to):
+                return m[who] / to if m[who] is not None and to else None
+
+            cells = [str(th), row] + [fmt(m[w]) for w in names]
+            cells += [fmt(ratio("odernn", best), True), fmt(ratio("odernn", m["torch"]), True)]
+            if baseline:
+                cells += [fmt(ratio("before", best), True), fmt(ratio("before", m["torch"]), True)]
+            lines.append(cells)
+
+    print(f"machine: {cpu_model()}, {os.cpu_count()} CPUs; odernn BLAS core: {core}; "
+          f"{rounds} alternating rounds, medians; train rows steps/s, infer rows sequences/s", file=out)
+    if markdown:
+        print("| " + " | ".join(header) + " |", file=out)
+        print("|" + "---|" * len(header), file=out)
+        for cells in lines:
+            print("| " + " | ".join(cells) + " |", file=out)
+    else:
+        widths = [max(len(h), *(len(c[i]) for c in lines)) for i, h in enumerate(header)]
+        print("  ".join(h.ljust(w) for h, w in zip(header, widths)), file=out)
+        for cells in lines:
+            print("  ".join(c.ljust(w) for c, w in zip(cells, widths)), file=out)
+    out.flush()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     here = os.path.dirname(os.path.abspath(__file__))
@@ -129,47 +174,10 @@ def main():
                     add(th, row, who, peer(python, a.peers, script, cell, mode, variant, th, a.steps))
                 if cell == "lstm":
                     add(th, row, "nn.LSTM", peer(python, a.peers, "bench_torch.py", cell, mode, "nn.LSTM", th, a.steps))
+        if rnd < a.rounds:  # a partial table, in case the run is cut short
+            report(samples, rows, threads_list, [w for w, _ in binaries], bool(a.baseline), core, rnd, a.markdown, sys.stderr)
 
-    def med(th, row, who):
-        v = samples.get((th, row, who))
-        return statistics.median(v) if v else None
-
-    def fmt(x, ratio=False):
-        if x is None:
-            return "–"
-        return f"{x:.2f}×" if ratio else (f"{x:,.0f}" if x >= 100 else f"{x:.1f}")
-
-    names = [w for w, _ in binaries] + ["jax", "torch", "nn.LSTM"]
-    header = ["threads", "row"] + names + ["÷ best peer", "÷ torch eager"]
-    if a.baseline:
-        header += ["before ÷ best peer", "before ÷ torch eager"]
-    lines = []
-    for th in threads_list:
-        for row in rows:
-            m = {w: med(th, row, w) for w in names}
-            best = max((m[w] for w in ("jax", "torch", "nn.LSTM") if m[w] is not None), default=None)
-
-            def ratio(who, to):
-                return m[who] / to if m[who] is not None and to else None
-
-            cells = [str(th), row] + [fmt(m[w]) for w in names]
-            cells += [fmt(ratio("odernn", best), True), fmt(ratio("odernn", m["torch"]), True)]
-            if a.baseline:
-                cells += [fmt(ratio("before", best), True), fmt(ratio("before", m["torch"]), True)]
-            lines.append(cells)
-
-    print(f"machine: {cpu_model()}, {os.cpu_count()} CPUs; odernn BLAS core: {core}; "
-          f"{a.rounds} alternating rounds, medians; train rows steps/s, infer rows sequences/s")
-    if a.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for cells in lines:
-            print("| " + " | ".join(cells) + " |")
-    else:
-        widths = [max(len(h), *(len(c[i]) for c in lines)) for i, h in enumerate(header)]
-        print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-        for cells in lines:
-            print("  ".join(c.ljust(w) for c, w in zip(cells, widths)))
+    report(samples, rows, threads_list, [w for w, _ in binaries], bool(a.baseline), core, a.rounds, a.markdown, sys.stdout)
     raw = {f"{th}|{row}|{who}": v for (th, row, who), v in sorted(samples.items())}
     print("raw: " + json.dumps(raw), file=sys.stderr)
 

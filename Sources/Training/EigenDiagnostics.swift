@@ -1,4 +1,3 @@
-import Dispatch
 import Linalg
 import ODECells
 import Tableaux
@@ -71,27 +70,31 @@ extension TrainingEngine {
 
   /// The eigenvalues and norms of the cell's exact Jacobians (`SequenceModel.fieldJacobian`,
   /// `mapJacobian`) at `diagnosticPoint()`.
-  ///
-  /// The four LAPACK calls (`geev` of the map and the field, singular values of the map and
-  /// of `M_0`) run as two pairs at once (`bothAtOnce`): each call works on its own copy, so
-  /// the numbers do not depend on which thread ran it.
   public func eigenDiagnostics() -> EigenDiagnostics? {
     let spec = config.cell
     let point = diagnosticPoint()
     let map = model.mapJacobian(parameters: parameters, at: point, on: tape)
-    let field = model.fieldJacobian(parameters: parameters, at: point, on: tape)
-    let m0 = recurrentMatrix()
-    let (mapFacts, fieldFacts) = bothAtOnce(
-      { ((try? map.eigenvalues()) ?? [], (try? map.spectralNorm()) ?? .nan) },
-      { (field.map { (try? $0.eigenvalues()) ?? [] } ?? [], (try? m0.spectralNorm()) ?? .nan) })
+    var fieldEigen: [Complex<Double>] = []
+    var mapEigen: [Complex<Double>]?
     var headroom = Double.infinity
-    if field != nil {
+    if let field = model.fieldJacobian(parameters: parameters, at: point, on: tape) {
+      fieldEigen = (try? field.eigenvalues()) ?? []
       headroom = EigenDiagnostics.headroom(
-        of: fieldFacts.0, under: spec.tableau.cellStabilityFunction(implicitIterations: spec.implicitIterations))
+        of: fieldEigen, under: spec.tableau.cellStabilityFunction(implicitIterations: spec.implicitIterations))
+      if Self.mapIsIdentityPlusField(spec) { mapEigen = fieldEigen.map { Complex(1 + $0.real, $0.imaginary) } }
     }
     return EigenDiagnostics(
-      step: step, field: fieldFacts.0, map: mapFacts.0, spectralNorm: fieldFacts.1, mapNorm: mapFacts.1,
-      headroom: headroom)
+      step: step, field: fieldEigen, map: mapEigen ?? (try? map.eigenvalues()) ?? [],
+      spectralNorm: (try? recurrentMatrix().spectralNorm()) ?? .nan,
+      mapNorm: (try? map.spectralNorm()) ?? .nan, headroom: headroom)
+  }
+
+  /// Whether one step's map is `I + ε·∂F/∂S` itself: an explicit one-stage tableau with
+  /// `b = [1]` (forward Euler), whose single stage is evaluated at `S_k`. Its eigenvalues are
+  /// then `1 + ε·λ_i` exactly (a shift moves no eigenvector), which saves one `geev`; they
+  /// equal `geev` of the map to rounding (`EigenShiftTests`).
+  static func mapIsIdentityPlusField(_ spec: CellSpec) -> Bool {
+    spec.kind == .ode && spec.tableau.isExplicit && spec.tableau.stages == 1 && spec.tableau.b == [1]
   }
 
   /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`
@@ -99,15 +102,4 @@ extension TrainingEngine {
   public func recurrentMatrix() -> Matrix<Double> {
     config.cell.recurrentMatrices(of: parameters)[0]
   }
-}
-
-/// `(a(), b())`, the two run at once on two threads (`DispatchQueue.concurrentPerform`), for
-/// independent numerical work such as two LAPACK calls on their own matrices.
-func bothAtOnce<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-  nonisolated(unsafe) var first: A?
-  nonisolated(unsafe) var second: B?
-  DispatchQueue.concurrentPerform(iterations: 2) { i in
-    if i == 0 { first = a() } else { second = b() }
-  }
-  return (first!, second!)
 }
