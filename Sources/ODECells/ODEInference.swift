@@ -25,6 +25,8 @@ struct ODEInference<Scalar: BLASScalar> {
   /// - Parameters:
   ///   - recurrent: `M_0 … M_{t−1}`, each `H × H` row-major.
   ///   - projection: `P = X Vᵀ + b`, `[T·B, H]`; `gateProjection` likewise when gated.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func hiddenStates(
     recurrent: [UnsafePointer<Scalar>], projection: UnsafePointer<Scalar>, gateProjection: UnsafePointer<Scalar>?,
     steps: Int, readout: Range<Int>
@@ -134,6 +136,8 @@ struct ODEInference<Scalar: BLASScalar> {
   }
 
   /// `y = a + s·b` (`y` may be `a`).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   static func addScaled(
     _ a: UnsafeMutablePointer<Scalar>, _ b: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, _ n: Int,
     _ s: Scalar
@@ -146,6 +150,8 @@ struct ODEInference<Scalar: BLASScalar> {
   }
 
   /// The fused pass `ck_field_combine_*`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   static func field(
     n: Int, activation: Int32, z: UnsafeMutablePointer<Scalar>, zg: UnsafePointer<Scalar>?,
     decay: [UnsafePointer<Scalar>], decayScale: [Scalar],

@@ -48,6 +48,8 @@ extension SequenceModel {
   /// `ODEInference`'s scan: `M_r` and the input projections are recorded on the tape (as the
   /// tape's forward pass records them), the time steps run outside it, and the readout and
   /// loss are recorded from the kept `h_k`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func recordODEInference(
     on tape: Tape<Scalar>, constants: [ParameterID: Var], batch: SequenceBatch<Scalar>, loss kind: LossKind
   ) -> (outputs: Var, loss: Var) {
