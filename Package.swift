@@ -57,7 +57,7 @@ let package = Package(
       name: "FileFormats",
       dependencies: ["JSON", .product(name: "OrderedCollections", package: "swift-collections")]
     ),
-    .target(name: "ODECells", dependencies: ["Tableaux", "Autodiff", "Linalg"]),
+    .target(name: "ODECells", dependencies: ["Tableaux", "Autodiff", "Linalg", "CKernels"]),
     .target(
       name: "Training",
       dependencies: [

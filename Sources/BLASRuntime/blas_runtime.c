@@ -201,3 +201,13 @@ lapack_int odernn_dgetrs(char trans, lapack_int n, const double *lu, const lapac
   require();
   return fns.dgetrs(LAPACK_COL_MAJOR, trans, n, 1, lu, n, ipiv, b, n);
 }
+
+lapack_int odernn_sgesdd_values(lapack_int m, lapack_int n, float *a, float *s) {
+  require();
+  return fns.sgesdd(LAPACK_ROW_MAJOR, 'N', m, n, a, n, s, NULL, m > 1 ? m : 1, NULL, n > 1 ? n : 1);
+}
+
+lapack_int odernn_dgesdd_values(lapack_int m, lapack_int n, double *a, double *s) {
+  require();
+  return fns.dgesdd(LAPACK_ROW_MAJOR, 'N', m, n, a, n, s, NULL, m > 1 ? m : 1, NULL, n > 1 ? n : 1);
+}

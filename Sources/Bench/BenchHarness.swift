@@ -43,9 +43,27 @@ public struct BenchRow: Sendable, Equatable {
   public var max: Double
   /// Timed repetitions.
   public var runs: Int
+  /// The floating-point operations of one unit (a step, a sequence), when a FLOP model
+  /// applies (`BenchFlops`); `gflops` is then the median rate times it.
+  public var flopsPerUnit: Double?
 
-  /// A row from per-repetition times, where one repetition does `work` units.
-  public init(name: String, unit: String, seconds: [Double], work: Double) {
+  /// GFLOP/s at the median rate, when `flopsPerUnit` is known.
+  public var gflops: Double? { flopsPerUnit.map { median * $0 / 1e9 } }
+
+  /// A measured quantity that is not a rate (memory, a ratio): median = min = max = `value`.
+  public init(name: String, unit: String, value: Double) {
+    self.name = name
+    self.unit = unit
+    median = value
+    min = value
+    max = value
+    runs = 1
+  }
+
+  /// A row from per-repetition times, where one repetition does `work` units of
+  /// `flopsPerUnit` FLOPs each (when known).
+  public init(name: String, unit: String, seconds: [Double], work: Double, flopsPerUnit: Double? = nil) {
+    self.flopsPerUnit = flopsPerUnit
     let sorted = seconds.sorted()
     let n = sorted.count
     let medianTime = n == 0 ? .nan : (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2)

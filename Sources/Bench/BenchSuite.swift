@@ -35,12 +35,12 @@ public enum BenchSuite {
     ]
   }
 
-  /// Runs every row whose name starts with one of `only` (every row when `only` is empty);
-  /// `progress` is told each row's name before it starts.
+  /// Runs every row whose name starts with one of `only` (equals one, when `exact`; every
+  /// row when `only` is empty); `progress` is told each row's name before it starts.
   public static func run(
-    harness: BenchHarness = BenchHarness(), only: [String] = [], progress: (String) -> Void = { _ in }
+    harness: BenchHarness = BenchHarness(), only: [String] = [], exact: Bool = false, progress: (String) -> Void = { _ in }
   ) throws -> [BenchRow] {
-    func wanted(_ name: String) -> Bool { only.isEmpty || only.contains { name.hasPrefix($0) } }
+    func wanted(_ name: String) -> Bool { only.isEmpty || only.contains { exact ? name == $0 : name.hasPrefix($0) } }
     var rows: [BenchRow] = []
     var infer: [BenchRow] = []
     for (name, config) in configs() where wanted("\(name)-train") || wanted("\(name)-infer") {
@@ -55,7 +55,8 @@ public enum BenchSuite {
           run.benchmarkTrainStep(i % 4)
           i += 1
         }
-        rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1))
+        let flops = BenchFlops.perBatch(config, task: run.task, training: true)
+        rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1, flopsPerUnit: flops))
       }
       if config.cell.kind == .ode && !config.cell.isImplicit && wanted("\(name)-infer") {
         progress("\(name)-infer")
@@ -63,10 +64,13 @@ public enum BenchSuite {
           run.benchmarkInference(i % 4)
           i += 1
         }
-        infer.append(BenchRow(name: "\(name)-infer", unit: "sequences/s", seconds: forward, work: Double(config.batchSize)))
+        let flops = BenchFlops.perBatch(config, task: run.task, training: false) / Double(config.batchSize)
+        infer.append(
+          BenchRow(name: "\(name)-infer", unit: "sequences/s", seconds: forward, work: Double(config.batchSize), flopsPerUnit: flops))
       }
     }
     rows += infer
+    rows += try scaleRows(harness: harness, wanted: wanted, progress: progress)
     if ["sync", "thread", "workbench"].contains(where: { wanted("antisymmetric-euler-train-\($0)") }) {
       progress("trainer thread and workbench")
       rows += try trainerRows(repetitions: min(harness.repetitions, 5), wanted: wanted)

@@ -50,6 +50,8 @@ where RawSignificand: FixedWidthInteger {
   /// factors; `b` is overwritten by `x`. LAPACK's info.
   static func getrs(
     transpose: Bool, n: Int, lu: UnsafePointer<Self>, pivots: UnsafePointer<Int32>, b: UnsafeMutablePointer<Self>) -> Int32
+  /// The singular values only (`gesdd`, jobz = 'N') of a row-major `m × n` matrix (destroyed).
+  static func gesddValues(m: Int, n: Int, a: UnsafeMutablePointer<Self>, s: UnsafeMutablePointer<Self>) -> Int32
 }
 
 extension Float: BLASScalar {
@@ -81,6 +83,10 @@ extension Float: BLASScalar {
   ) -> Int32 {
     odernn_sgesdd(Int32(m), Int32(n), a, s, u, vt)
   }
+
+  public static func gesddValues(m: Int, n: Int, a: UnsafeMutablePointer<Float>, s: UnsafeMutablePointer<Float>) -> Int32 {
+    odernn_sgesdd_values(Int32(m), Int32(n), a, s)
+  }
 }
 
 extension Double: BLASScalar {
@@ -111,5 +117,9 @@ extension Double: BLASScalar {
     u: UnsafeMutablePointer<Double>, vt: UnsafeMutablePointer<Double>
   ) -> Int32 {
     odernn_dgesdd(Int32(m), Int32(n), a, s, u, vt)
+  }
+
+  public static func gesddValues(m: Int, n: Int, a: UnsafeMutablePointer<Double>, s: UnsafeMutablePointer<Double>) -> Int32 {
+    odernn_dgesdd_values(Int32(m), Int32(n), a, s)
   }
 }

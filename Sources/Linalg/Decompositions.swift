@@ -75,8 +75,24 @@ extension Matrix {
     return SVD(u: u, s: s, vt: vt)
   }
 
-  /// The singular values, descending.
-  public func singularValues() throws(LinalgError) -> [Scalar] { try svd().s }
+  /// The singular values, descending (LAPACK `gesdd`, `jobz = 'N'`: no singular vectors).
+  public func singularValues() throws(LinalgError) -> [Scalar] {
+    let k = Swift.min(rows, cols)
+    if k == 0 { return [] }
+    var a = storage
+    var s = [Scalar](repeating: 0, count: k)
+    let (m, n) = (rows, cols)
+    let info = a.withUnsafeMutableBufferPointer { ap in
+      s.withUnsafeMutableBufferPointer { sp -> Int32 in
+        guard let pa = ap.baseAddress, let ps = sp.baseAddress else { return -1 }
+        return Scalar.gesddValues(m: m, n: n, a: pa, s: ps)
+      }
+    }
+    guard info == 0 else {
+      throw LinalgError(description: "gesdd failed with info \(info) on a \(m)×\(n) matrix")
+    }
+    return s
+  }
 
   /// The spectral norm `‖A‖₂`, the largest singular value (0 for an empty matrix).
   public func spectralNorm() throws(LinalgError) -> Double {

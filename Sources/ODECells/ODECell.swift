@@ -44,18 +44,15 @@ public struct ODECell<Scalar: BLASScalar> {
   }
 
   /// `F(S, x_k)` with the values its Jacobian is made of: the pre-activation `z`, `σ(z)`,
-  /// and (gated) the gate `g = sigmoid(z_g)`. The same operations, in the same order, as `field`.
+  /// and (gated) the gate `g = sigmoid(z_g)`. Recorded in this order (z, σ(z), then z_g): the
+  /// backward pass accumulates gradients in reverse recording order, so the order is part of
+  /// every session's bits.
   func fieldParts(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> (field: [Var], z: Var, activation: Var, gate: Var?) {
-    let row = k * batch
-    var z = tape.matmulAdd(projection, rowOffset: row, s[0], recurrent[0], transposeB: true)
-    for r in 1..<spec.derivativeOrder {
-      z = tape.matmulAdd(z, s[r], recurrent[r], transposeB: true)
-    }
-    let a = activate(tape, z)
+    let z = preactivation(tape, s, step: k)
+    let a = activation(tape, z)
     var f = a
     var gate: Var?
-    if let gp = gateProjection {
-      let zg = tape.matmulAdd(gp, rowOffset: row, s[0], recurrent[0], transposeB: true)
+    if let zg = gatePreactivation(tape, s, step: k) {
       let g = tape.sigmoid(zg)
       f = tape.mul(g, f)
       gate = g
@@ -75,6 +72,20 @@ public struct ODECell<Scalar: BLASScalar> {
       for r in stage.indices { stage[r] = tape.addScaled(stage[r], k[j][r], scale: scale) }
     }
     return stage
+  }
+
+  /// The pre-activation at time step `k`: `z = P_k + Σ_r v_r M_rᵀ` (accumulated in `r` order).
+  public func preactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> Var {
+    var z = tape.matmulAdd(projection, rowOffset: k * batch, s[0], recurrent[0], transposeB: true)
+    for r in 1..<spec.derivativeOrder {
+      z = tape.matmulAdd(z, s[r], recurrent[r], transposeB: true)
+    }
+    return z
+  }
+
+  /// The gate's pre-activation `z_g = P_g,k + v_0 M_0ᵀ` at time step `k`; `nil` ungated.
+  public func gatePreactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> Var? {
+    gateProjection.map { tape.matmulAdd($0, rowOffset: k * batch, s[0], recurrent[0], transposeB: true) }
   }
 
   /// One Runge–Kutta step `S_{k+1} = S_k + ε Σ_i b_i K_i` (DESIGN §1.3).
@@ -107,7 +118,8 @@ public struct ODECell<Scalar: BLASScalar> {
     return next
   }
 
-  private func activate(_ tape: Tape<Scalar>, _ z: Var) -> Var {
+  /// `σ(z)`.
+  public func activation(_ tape: Tape<Scalar>, _ z: Var) -> Var {
     switch spec.activation {
     case .tanh: tape.tanh(z)
     case .relu: tape.relu(z)

@@ -6,7 +6,8 @@ extension SequenceModel {
   /// values as `record`, bit for bit (the same operations in the same order), for validation
   /// and inference.
   ///
-  /// The scan records each time step after a tape mark, copies the new state out and rewinds,
+  /// ODE cells with explicit tableaux take `ODEInference`, a scan without the tape. Other
+  /// cells record each time step after a tape mark, copies the new state out and rewinds,
   /// so every step reuses one small piece of the arena that stays in cache, instead of
   /// writing `T` fresh states. Only the readout steps' `h_k` are kept.
   public func recordInference(
@@ -14,6 +15,9 @@ extension SequenceModel {
     loss kind: LossKind
   ) -> (outputs: Var, loss: Var) {
     let constants = parameters.constants(on: tape)
+    if ODEInference<Scalar>.covers(spec) {
+      return recordODEInference(on: tape, constants: constants, batch: batch, loss: kind)
+    }
     let step = stepper(on: tape, parameters: constants, inputs: tape.constant(batch.inputs), batch: batch.batch)
     let b = batch.batch
     let size = b * spec.hiddenSize
@@ -38,6 +42,24 @@ extension SequenceModel {
       tape.rewind(to: mark)
     }
     let hs = tape.constant(Matrix(rows: batch.readoutSteps.count * b, cols: spec.hiddenSize, storage: kept))
+    return readout(on: tape, hs, constants, batch: batch, loss: kind)
+  }
+
+  /// `ODEInference`'s scan: `M_r` and the input projections are recorded on the tape (as the
+  /// tape's forward pass records them), the time steps run outside it, and the readout and
+  /// loss are recorded from the kept `h_k`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  private func recordODEInference(
+    on tape: Tape<Scalar>, constants: [ParameterID: Var], batch: SequenceBatch<Scalar>, loss kind: LossKind
+  ) -> (outputs: Var, loss: Var) {
+    let cell = ODECell(spec: spec, tape: tape, parameters: constants, inputs: tape.constant(batch.inputs), batch: batch.batch)
+    // The arena does not move while nothing is recorded, so these pointers stay valid.
+    func pointer(_ v: Var) -> UnsafePointer<Scalar> { tape.withValue(v) { $0.baseAddress! } }
+    let kept = ODEInference<Scalar>(spec: spec, batch: batch.batch).hiddenStates(
+      recurrent: cell.recurrent.map(pointer), projection: pointer(cell.projection),
+      gateProjection: cell.gateProjection.map(pointer), steps: batch.steps, readout: batch.readoutSteps)
+    let hs = tape.constant(Matrix(rows: batch.readoutSteps.count * batch.batch, cols: spec.hiddenSize, storage: kept))
     return readout(on: tape, hs, constants, batch: batch, loss: kind)
   }
 }

@@ -25,13 +25,35 @@ public struct CellPoint<Scalar: BLASScalar>: Sendable, Equatable {
 }
 
 extension SequenceModel {
+  /// The field Jacobian `ε·∂F/∂S` at `point`, exact, `tH × tH`, in closed form
+  /// (`ClosedFormJacobians`, in `Double`); `nil` for the LSTM and GRU, which have no field.
+  /// `tape` is not used (the signature of `mapJacobian`).
+  public func fieldJacobian(
+    parameters: ParameterSet<Scalar>, at point: CellPoint<Scalar>, on tape: Tape<Scalar> = Tape()
+  ) -> Matrix<Double>? {
+    guard spec.kind == .ode else { return nil }
+    return ClosedFormJacobians(spec: spec, parameters: parameters, at: point).field()
+  }
+
+  /// The one-step map Jacobian `∂S_{k+1}/∂S_k` at `point`, exact: in closed form for ODE cells
+  /// with explicit tableaux (`ClosedFormJacobians`), else by backpropagation on `tape`
+  /// (`mapJacobianByBackpropagation`).
+  public func mapJacobian(
+    parameters: ParameterSet<Scalar>, at point: CellPoint<Scalar>, on tape: Tape<Scalar> = Tape()
+  ) -> Matrix<Double> {
+    guard ClosedFormJacobians.coversMap(spec) else {
+      return mapJacobianByBackpropagation(parameters: parameters, at: point, on: tape)
+    }
+    return ClosedFormJacobians(spec: spec, parameters: parameters, at: point).map()
+  }
+
   /// The field Jacobian `ε·∂F/∂S` at `point`, exact (one backward pass on `tape`, which is
   /// reset first), `tH × tH`; `nil` for the LSTM and GRU, which have no field.
   ///
   /// Block `(t − 1, r)` is `ε·∂f/∂v_r = ε·(diag(g ⊙ σ′(z))·M_r + [r = 0]·diag(g′ ⊙ σ(z))·M_0 − κ_r I)`
   /// with `g = sigmoid(z_g)`, `g′ = sigmoid′(z_g)` (`g = 1`, `g′ = 0` ungated); the block rows
   /// above are `[0 … εI … 0]` (`v_r′ = v_{r+1}`).
-  public func fieldJacobian(
+  public func fieldJacobianByBackpropagation(
     parameters: ParameterSet<Scalar>, at point: CellPoint<Scalar>, on tape: Tape<Scalar> = Tape()
   ) -> Matrix<Double>? {
     guard spec.kind == .ode else { return nil }
@@ -43,7 +65,7 @@ extension SequenceModel {
 
   /// The one-step map Jacobian `∂S_{k+1}/∂S_k` at `point` (the cell's real step: every
   /// stage, every Jacobi sweep), exact (one backward pass on `tape`, which is reset first).
-  public func mapJacobian(
+  public func mapJacobianByBackpropagation(
     parameters: ParameterSet<Scalar>, at point: CellPoint<Scalar>, on tape: Tape<Scalar> = Tape()
   ) -> Matrix<Double> {
     jacobian(parameters: parameters, at: point, on: tape) { constants, inputs, batch, state in

@@ -75,16 +75,26 @@ extension TrainingEngine {
     let point = diagnosticPoint()
     let map = model.mapJacobian(parameters: parameters, at: point, on: tape)
     var fieldEigen: [Complex<Double>] = []
+    var mapEigen: [Complex<Double>]?
     var headroom = Double.infinity
     if let field = model.fieldJacobian(parameters: parameters, at: point, on: tape) {
       fieldEigen = (try? field.eigenvalues()) ?? []
       headroom = EigenDiagnostics.headroom(
         of: fieldEigen, under: spec.integratedStabilityFunction)
+      if Self.mapIsIdentityPlusField(spec) { mapEigen = fieldEigen.map { Complex(1 + $0.real, $0.imaginary) } }
     }
     return EigenDiagnostics(
-      step: step, field: fieldEigen, map: (try? map.eigenvalues()) ?? [],
+      step: step, field: fieldEigen, map: mapEigen ?? (try? map.eigenvalues()) ?? [],
       spectralNorm: (try? recurrentMatrix().spectralNorm()) ?? .nan,
       mapNorm: (try? map.spectralNorm()) ?? .nan, headroom: headroom)
+  }
+
+  /// Whether one step's map is `I + ε·∂F/∂S` itself: an explicit one-stage tableau with
+  /// `b = [1]` (forward Euler), whose single stage is evaluated at `S_k`. Its eigenvalues are
+  /// then `1 + ε·λ_i` exactly (a shift moves no eigenvector), which saves one `geev`; they
+  /// equal `geev` of the map to rounding (`EigenShiftTests`).
+  static func mapIsIdentityPlusField(_ spec: CellSpec) -> Bool {
+    spec.kind == .ode && spec.tableau.isExplicit && spec.tableau.stages == 1 && spec.tableau.b == [1]
   }
 
   /// `M_0` (`W_0`, or `W_0 − W_0ᵀ − γI`), or `W_hh` for the baselines, in `Double`

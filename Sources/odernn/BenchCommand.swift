@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
   @Option(name: .customLong("only"), help: ArgumentHelp("Run only the rows whose name starts with PREFIX (repeatable).", valueName: "PREFIX"))
   var only: [String] = []
 
+  @Flag(help: "--only names whole rows instead of prefixes.")
+  var exact = false
+
   func validate() throws {
     do {
       try ConfigSchema.check("threads", .number(Double(threads)))  // a config's threads range
@@ -37,31 +40,38 @@ struct BenchCommand: ParsableCommand {
     #if DEBUG
       printError("odernn: warning: this is a debug build; benchmark a release build (swift run -c release odernn bench)")
     #endif
-    let rows = try BenchSuite.run(harness: BenchHarness(repetitions: repetitions), only: only) { name in
+    let rows = try BenchSuite.run(harness: BenchHarness(repetitions: repetitions), only: only, exact: exact) { name in
       if CommandSupport.isTerminal(2) { printError("odernn: measuring \(name)…") }
     }
-    if rows.isEmpty { throw CommandSupport.bad("--only \(only.joined(separator: " ")): no benchmark row has that prefix") }
+    if rows.isEmpty { throw CommandSupport.bad("--only \(only.joined(separator: " ")): no benchmark row has that \(exact ? "name" : "prefix")") }
     if json {
       CommandSupport.printJSON(
         .object([
           "threads": .number(Double(BLAS.threads)), "blasCore": .string(BLAS.coreName),
           "rows": .array(
-            rows.map {
-              .object([
-                "name": .string($0.name), "unit": .string($0.unit), "median": .number($0.median),
-                "min": .number($0.min), "max": .number($0.max), "runs": .number(Double($0.runs)),
-              ])
+            rows.map { row -> JSON in
+              guard var fields = JSON.object([
+                "name": .string(row.name), "unit": .string(row.unit), "median": .number(row.median),
+                "min": .number(row.min), "max": .number(row.max), "runs": .number(Double(row.runs)),
+              ]).objectValue else { return .null }
+              if let f = row.flopsPerUnit, let g = row.gflops {
+                fields["flopsPerUnit"] = .number(f)
+                fields["gflops"] = .number(g)
+              }
+              return .object(fields)
             }),
         ]))
       return
     }
     StandardOutput.line("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
     let nameWidth = max(28, (rows.map(\.name.count).max() ?? 0) + 2)
-    StandardOutput.line("name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit          median        min        max  runs")
+    StandardOutput.line(
+      "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit          median        min        max  runs  GFLOP/s")
     for r in rows {
       StandardOutput.line(
         r.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + r.unit.padding(toLength: 12, withPad: " ", startingAt: 0)
-          + String(format: "%10.1f %10.1f %10.1f  %4d", r.median, r.min, r.max, r.runs))
+          + String(format: "%10.2f %10.2f %10.2f  %4d", r.median, r.min, r.max, r.runs)
+          + (r.gflops.map { String(format: "  %7.1f", $0) } ?? ""))
     }
   }
 }

@@ -45,4 +45,8 @@ lapack_int odernn_sgetrs(char trans, lapack_int n, const float *lu, const lapack
                          float *b);
 lapack_int odernn_dgetrs(char trans, lapack_int n, const double *lu, const lapack_int *ipiv,
                          double *b);
+/// The singular values only (`gesdd`, jobz = 'N') of a row-major m × n matrix (destroyed).
+lapack_int odernn_sgesdd_values(lapack_int m, lapack_int n, float *a, float *s);
+lapack_int odernn_dgesdd_values(lapack_int m, lapack_int n, double *a, double *s);
+
 #endif

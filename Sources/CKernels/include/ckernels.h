@@ -39,4 +39,26 @@ void ck_mul_vjp_f64(const double *o, const double *gy, double *g, long n, int ac
 void ck_sigmoid_vjp_f32(const float *y, const float *gy, float *g, long n, int accumulate);
 void ck_sigmoid_vjp_f64(const double *y, const double *gy, double *g, long n, int accumulate);
 
+// The fused field pass of the forward-only scan (ODE cells, explicit tableaux; see
+// `ODEInference`): one pass over a stage's pre-activation computes, per element,
+//   v = σ(z_i)                        σ by `activation`: 0 tanh, 1 relu, 2 sigmoid, 3 identity
+//   v = sigmoid(zg_i)·v               when zg is not NULL (the gated cell)
+//   v = v + decayScale_d·decay_d,i    for d = 0 … ndecay−1, in order (decayScale_d = −κ_r)
+//   out_m,i = base_m,i + coef_m·v     for m = 0 … nout−1 (out_m may be base_m: in place)
+// each with exactly the operations, in the order, of the tape's nodes `tanh`/`relu`/`sigmoid`,
+// `mul(sigmoid(zg), f)`, `addScaled(f, v_r, −κ_r)` and `addScaled(stage, f, ε·a_ij)`, so the
+// bits are those of the tape. float32 tanh and sigmoid are `ck_tanh_f32`'s approximation;
+// float64 calls the C library's tanh and exp, as Swift's `Double.tanh`/`Double.exp` do.
+// Outputs must not overlap z, zg or the decay states.
+void ck_field_combine_f32(long n, int activation, const float *z, const float *zg, int ndecay,
+                          const float *const *decay, const float *decayScale, int nout,
+                          float *const *out, const float *const *base, const float *coef);
+void ck_field_combine_f64(long n, int activation, const double *z, const double *zg, int ndecay,
+                          const double *const *decay, const double *decayScale, int nout,
+                          double *const *out, const double *const *base, const double *coef);
+
+/// y_i = a_i + s·b_i, where y may be a (in place); b must not overlap y.
+void ck_add_scaled_inplace_f32(const float *a, const float *b, float *y, long n, float s);
+void ck_add_scaled_inplace_f64(const double *a, const double *b, double *y, long n, double s);
+
 #endif
