@@ -23,6 +23,18 @@ extension AppLoop {
       case .success(let tableau): send(.tableauLoaded(tableau, file: file))
       case .failure(let error): send(.notice("tableau: \(error.description)"))
       }
+    case .computePreview(let generation, let config): previews.request(generation, config)
+    case .writeConfig(let path, let config): send(.notice(WorkbenchFiles.writeConfig(config, to: path)))
+    case .exportSession(let file, let csv): send(.notice(WorkbenchFiles.exportCSV(folder: folder, file: file, to: csv)))
+    case .deleteSession(let file):
+      send(.notice(WorkbenchFiles.delete(folder: folder, file: file)))
+      send(.sessionsListed(SessionCatalog.list(folder: folder)))
+    case .openSessionConfig(let file):
+      switch WorkbenchFiles.config(folder: folder, file: file) {
+      case .success(let config): send(.sessionConfigLoaded(file: file, config))
+      case .failure(let message): send(.notice(message.description))
+      }
+    case .completePath(let text): send(.pathsCompleted(text: text, WorkbenchFiles.completions(of: text)))
     case .quit:
       stop()
       quitting = true

@@ -31,6 +31,21 @@ extension Workbench {
     case .compareConfigs:
       model.showConfigs.toggle()
       return []
+    case .composeSession:
+      guard let file = model.selectedSession?.file else { return [] }
+      return [.openSessionConfig(file)]
+    case .exportSession:
+      guard let s = model.selectedSession else { return [] }
+      model.prompt = Prompt(.exportSession(s.file), question: "export \(s.name) as CSV to", text: s.name + ".csv")
+      return []
+    case .deleteSession:
+      guard let s = model.selectedSession else { return [] }
+      if model.status(of: s) == "running" {
+        model.notice = "\(s.name) is being written by the live run: stop it first"
+        return []
+      }
+      model.prompt = Prompt(.deleteSession(s.file), question: "delete \(s.file)? y deletes, any other key keeps it")
+      return []
     default: break
     }
     return curveRequests(model)

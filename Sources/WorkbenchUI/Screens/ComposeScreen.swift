@@ -6,7 +6,7 @@ import Training
 /// stability region with the initial weights' ε-scaled spectrum on the right.
 enum ComposeScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
-    let columns = body.splitHorizontally([.length(min(44, body.width / 2)), .fill(1)])
+    let columns = areas(body)
     fields(model, p, in: columns[0], into: &grid)
     let right = columns[1].splitVertically([.percentage(50), .fill(1)])
     if let editor = model.editor {
@@ -17,17 +17,12 @@ enum ComposeScreen {
     region(model, p, in: right[1], into: &grid)
   }
 
-  /// The field list (the config fields that apply to the draft, under their sections),
-  /// scrolled so that the selected field is visible; why the draft cannot train, if it cannot,
-  /// in red on the last lines (at most three, wrapped).
-  static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
-    let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
-    var inner = box
-    if let problem = model.draft.problem, box.height > 4 {
-      let lines = Array(Paragraph.wrapped(problem, width: box.width - 1, style: Style(fg: .red, bold: true)).prefix(3))
-      inner.height -= lines.count
-      Paragraph(lines: lines, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: lines.count), into: &grid)
-    }
+  /// The field list's area and the rest (tableau and region).
+  static func areas(_ body: Rect) -> [Rect] { body.splitHorizontally([.length(min(44, body.width / 2)), .fill(1)]) }
+
+  /// The field list's rows: section titles (no field), blank separators and fields, and the
+  /// index of the first row shown (the selection kept in the middle) for `height` rows.
+  static func rows(_ model: WorkbenchModel, height: Int) -> (rows: [(field: ConfigField?, text: String)], first: Int) {
     var rows: [(field: ConfigField?, text: String)] = []
     for f in model.draft.fields {
       if f.section != rows.last(where: { $0.field != nil })?.field?.section {
@@ -37,8 +32,30 @@ enum ComposeScreen {
       rows.append((f, f.label))
     }
     let selectedRow = rows.firstIndex { $0.field?.key == model.field.key } ?? 0
+    return (rows, max(0, min(selectedRow - height / 2, rows.count - height)))
+  }
+
+  /// The field list's inside below its box title, without the problem lines at its foot.
+  static func listInside(_ model: WorkbenchModel, box: Rect) -> Rect {
+    var inner = box
+    if let problem = model.draft.problem, box.height > 4 {
+      inner.height -= Paragraph.wrapped(problem, width: box.width - 1, style: .plain).prefix(3).count
+    }
+    return inner
+  }
+
+  /// The field list (the config fields that apply to the draft, under their sections),
+  /// scrolled so that the selected field is visible; why the draft cannot train, if it cannot,
+  /// in red on the last lines (at most three, wrapped).
+  static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
+    let inner = listInside(model, box: box)
+    if let problem = model.draft.problem, box.height > 4 {
+      let lines = Array(Paragraph.wrapped(problem, width: box.width - 1, style: Style(fg: .red, bold: true)).prefix(3))
+      Paragraph(lines: lines, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: lines.count), into: &grid)
+    }
     let height = max(1, inner.height)
-    let first = max(0, min(selectedRow - height / 2, rows.count - height))
+    let (rows, first) = Self.rows(model, height: height)
     for (offset, row) in rows.dropFirst(first).prefix(height).enumerated() {
       let y = inner.y + offset
       guard let f = row.field else {

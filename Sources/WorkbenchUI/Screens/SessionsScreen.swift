@@ -8,22 +8,35 @@ import TerminalGrid
 enum SessionsScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
     if model.showConfigs { return ConfigCompareView.render(model, p, in: body, into: &grid) }
-    let split =
-      body.width >= 160
-      ? body.splitHorizontally([.percentage(60), .fill(1)]) : body.splitVertically([.percentage(55), .fill(1)])
+    let split = areas(body)
     list(model, p, in: split[0], into: &grid)
     curves(model, p, in: split[1], into: &grid)
+  }
+
+  /// The list's and the curves' areas: side by side when the terminal is wide, else stacked.
+  static func areas(_ body: Rect) -> [Rect] {
+    body.width >= 160 ? body.splitHorizontally([.percentage(60), .fill(1)]) : body.splitVertically([.percentage(55), .fill(1)])
+  }
+
+  /// The list's rows inside its box: the area (header row first, the filter line excluded),
+  /// and the index in `visibleSessions` of the first row shown (the selection kept in the
+  /// middle). Row `i` below the header shows session `start + i`.
+  static func rowLayout(_ model: WorkbenchModel, inner: Rect) -> (rows: Rect, start: Int) {
+    var rows = inner
+    if model.filtering || !model.sessionFilter.isEmpty { rows.height -= 1 }
+    let visibleRows = max(0, rows.height - 1)
+    let start = max(0, min(model.sessionIndex - visibleRows / 2, model.visibleSessions.count - visibleRows))
+    return (rows, start)
   }
 
   static func list(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let visible = model.visibleSessions
     let count = visible.count == model.sessions.count ? "\(visible.count)" : "\(visible.count) of \(model.sessions.count)"
     let inner = p.box(&grid, rect, "Sessions in \(model.sessionsFolder) (\(count))", focused: true)
-    var rows = inner
+    let (rows, start) = rowLayout(model, inner: inner)
     if model.filtering || !model.sessionFilter.isEmpty {
       let style = model.filtering ? Style(fg: .yellow, bold: true) : Style(dim: true)
       p.write(&grid, "/" + model.sessionFilter + (model.filtering ? "▏" : ""), inner.x + 1, inner.maxY - 1, style, clip: inner)
-      rows.height -= 1
     }
     if model.sessions.isEmpty {
       p.write(&grid, "no sessions yet: train one and it is saved here", inner.x + 1, inner.y, Style(dim: true), clip: inner)
@@ -34,7 +47,6 @@ enum SessionsScreen {
     let titles = Dictionary(uniqueKeysWithValues: SessionColumn.allCases.map { ($0, $0.title + ($0 == model.sessionSort ? arrow : "")) })
     p.write(&grid, columns.row(titles), inner.x + 3, inner.y, Style(bold: true), clip: rows)
     let visibleRows = max(0, rows.height - 1)
-    let start = max(0, min(model.sessionIndex - visibleRows / 2, visible.count - visibleRows))
     let statusX = inner.x + 3 + SessionColumn.allCases.prefix { $0 != .status }.reduce(0) { $0 + (columns.widths[$1] ?? 0) }
     for (offset, s) in visible.dropFirst(start).prefix(visibleRows).enumerated() {
       let y = inner.y + 1 + offset

@@ -13,14 +13,11 @@ enum TrainScreen {
       p.write(&grid, "nothing is training: compose a cell and press space", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
     }
-    var area = body
     let cutoff = model.screen == .replay ? model.replay?.cursor : nil
     if let r = model.replay, model.screen == .replay {
       progress(r, p, in: Rect(x: body.x, y: body.y, width: body.width, height: 1), into: &grid)
-      area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
     }
-    let visible = Pane.allCases.filter { model.panes.contains($0) }
-    for (pane, rect) in zip(visible, layout(visible.count, in: area)) {
+    for (pane, rect) in panes(model, in: body) {
       let focused = pane == model.focus
       switch pane {
       case .loss: loss(model, run, cutoff, p, rect, focused, &grid)
@@ -29,6 +26,16 @@ enum TrainScreen {
       case .eigen: eigen(model, run, cutoff, p, rect, focused, &grid)
       }
     }
+  }
+
+  /// The visible panes and where they are drawn (below Replay's progress row).
+  static func panes(_ model: WorkbenchModel, in body: Rect) -> [(pane: Pane, rect: Rect)] {
+    var area = body
+    if model.replay != nil, model.screen == .replay {
+      area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+    }
+    let visible = Pane.allCases.filter { model.panes.contains($0) }
+    return Array(zip(visible, layout(visible.count, in: area))).map { ($0.0, $0.1) }
   }
 
   /// One to four panes: full, side by side, two over one, two by two.
