@@ -10,12 +10,12 @@ import Training
 /// partial is written: files are written atomically and never replaced).
 enum WorkbenchFiles {
   /// Writes `config`'s effective config (DESIGN §1.4, what `odernn train --config` reads) to
-  /// `path`, one key per line, refusing an existing file.
+  /// `path` (one line, spaced JSON), refusing an existing file.
   static func writeConfig(_ config: TrainingConfig, to path: String) -> String {
     let text = config.json.serialized(.spaced) + "\n"
     do {
       try FileIO.writeAtomically(Array(text.utf8), to: URL(fileURLWithPath: path), replacing: false)
-      return "config written to \(path) (odernn train --config \(path))"
+      return "config written to \(path), \(config.steps.map { "\($0) steps" } ?? "steps null"): odernn train --config \(path)"
     } catch {
       return "not written: \(error)"
     }

@@ -87,6 +87,7 @@ public enum Keymap {
       Binding(ch("o"), .cycleSort, "o", "sort"),
       Binding(ch("O"), .reverseSort, "O", "reverse", bar: false),
       Binding(ch("d"), .compareConfigs, "d", "configs"),
+      Binding(ch("m"), .cycleMetric, "m", "metric"),
       Binding(ch("e"), .composeSession, "e", "compose it"),
       Binding(ch("x"), .exportSession, "x", "export CSV", bar: false),
       Binding(ch("D"), .deleteSession, "D", "delete", bar: false),

@@ -128,6 +128,8 @@ public struct WorkbenchModel: Sendable {
   public var sessionsFolder = "./sessions"
   /// The curves read so far, by file (only overlaid or selected runs are read).
   public var curves: [String: SessionCurve] = [:]
+  /// The metric the Sessions screen overlays (`m` cycles).
+  public var overlayMetric: OverlayMetric = .loss
   /// The column the list is sorted by.
   public var sessionSort: SessionColumn = .file
   /// Sorted in descending order.

@@ -82,11 +82,9 @@ extension Workbench {
     switch purpose {
     case .writeConfig:
       var config = model.draft.config.normalized
-      if config.steps == nil {
-        // A config file trains a bounded number of steps (`train --config` refuses null).
-        config.steps = ConfigSchema.defaults.steps
-        model.notice = "steps is until stopped here: written with steps \(config.steps ?? 0)"
-      }
+      // A config file trains a bounded number of steps (`train --config` refuses null); the
+      // runtime's notice names the number written.
+      if config.steps == nil { config.steps = ConfigSchema.defaults.steps }
       return [.writeConfig(path: path, config)]
     case .exportSession(let file):
       return [.exportSession(file: file, csv: path)]

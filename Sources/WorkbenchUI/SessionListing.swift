@@ -57,10 +57,47 @@ public struct SessionCurve: Sendable {
   public var steps: Int
   /// Training loss per step.
   public var loss: MetricsHistory
+  /// Validation loss at diagnostic steps.
+  public var valLoss: MetricsHistory
+  /// Validation accuracy at diagnostic steps (crossEntropy tasks).
+  public var accuracy: MetricsHistory
+  /// Global gradient norm per step.
+  public var gradNorm: MetricsHistory
 
   /// A curve.
-  public init(steps: Int, loss: MetricsHistory) {
+  public init(
+    steps: Int, loss: MetricsHistory, valLoss: MetricsHistory = MetricsHistory(), accuracy: MetricsHistory = MetricsHistory(),
+    gradNorm: MetricsHistory = MetricsHistory()
+  ) {
     self.steps = steps
     self.loss = loss
+    self.valLoss = valLoss
+    self.accuracy = accuracy
+    self.gradNorm = gradNorm
+  }
+
+  /// The history of `metric`.
+  public func history(_ metric: OverlayMetric) -> MetricsHistory {
+    switch metric {
+    case .loss: loss
+    case .valLoss: valLoss
+    case .accuracy: accuracy
+    case .gradNorm: gradNorm
+    }
+  }
+}
+
+/// The metric the Sessions screen overlays (`m` cycles them).
+public enum OverlayMetric: String, Sendable, CaseIterable {
+  case loss, valLoss, accuracy, gradNorm
+
+  /// The chart's title word.
+  public var title: String {
+    switch self {
+    case .loss: "Loss"
+    case .valLoss: "Validation loss"
+    case .accuracy: "Accuracy"
+    case .gradNorm: "Gradient norm"
+    }
   }
 }

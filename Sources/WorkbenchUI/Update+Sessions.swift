@@ -31,6 +31,10 @@ extension Workbench {
     case .compareConfigs:
       model.showConfigs.toggle()
       return []
+    case .cycleMetric:
+      let all = OverlayMetric.allCases
+      model.overlayMetric = all[((all.firstIndex(of: model.overlayMetric) ?? 0) + 1) % all.count]
+      return []
     case .composeSession:
       guard let file = model.selectedSession?.file else { return [] }
       return [.openSessionConfig(file)]

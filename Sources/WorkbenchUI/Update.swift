@@ -10,7 +10,7 @@ public enum Workbench {
     var effects = apply(&model, msg)
     if model.previewRequested != model.previewGeneration {
       model.previewRequested = model.previewGeneration
-      if !model.preview.isComplete { effects.append(.computePreview(generation: model.previewGeneration, model.draft.config)) }
+      effects.append(.computePreview(generation: model.previewGeneration, model.draft.config))
     }
     return effects
   }

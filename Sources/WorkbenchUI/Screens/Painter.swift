@@ -51,11 +51,23 @@ struct Painter {
 
   /// Colours of compared runs, in selection order: ten well-separated xterm-256 colours
   /// (Okabe–Ito-like), or eight named ones on 16-colour terminals.
-  func runColor(_ index: Int) -> Color {
-    let colors: [Color] =
-      depth >= .ansi256
+  var runColors: [Color] {
+    depth >= .ansi256
       ? [39, 214, 171, 77, 203, 227, 33, 250, 37, 130].map { .indexed($0) }
       : [.cyan, .yellow, .magenta, .green, .red, .blue, .white, .brightRed]
-    return colors[index % colors.count]
   }
+
+  /// The colour of the `index`th compared run: the palette's, cycling.
+  func runColor(_ index: Int) -> Color { runColors[index % runColors.count] }
+
+  /// The marker of the `index`th compared run: none while the palette has a colour of its
+  /// own for it; past the palette, runs reuse colours and are told apart by a marker
+  /// (`+`, `x`, `o`, `#`, `%`, by round of the palette).
+  func runMarker(_ index: Int) -> Unicode.Scalar? {
+    let round = index / runColors.count
+    guard round > 0 else { return nil }
+    return Self.markers[(round - 1) % Self.markers.count]
+  }
+
+  static let markers: [Unicode.Scalar] = ["+", "x", "o", "#", "%"]
 }

@@ -53,7 +53,8 @@ enum SessionsScreen {
       let selected = start + offset == model.sessionIndex
       if selected { grid.setStyle(Style(reverse: true), in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
       if let i = model.overlay.firstIndex(of: s.file) {
-        p.write(&grid, "●", inner.x + 1, y, Style(fg: p.runColor(i), bold: true, reverse: selected), clip: inner)
+        let mark = p.runMarker(i).map { String(Character($0)) } ?? "●"
+        p.write(&grid, mark, inner.x + 1, y, Style(fg: p.runColor(i), bold: true, reverse: selected), clip: inner)
       }
       let status = model.status(of: s)
       let values: [SessionColumn: String] = [
@@ -79,19 +80,28 @@ enum SessionsScreen {
   static func curves(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let runs = Workbench.drawnRuns(model)
     let overlaid = !model.overlay.isEmpty
-    let axis = model.logY ? "log-y" : "linear y"
-    let inner = p.box(&grid, rect, overlaid ? "Loss, \(runs.count) overlaid · \(axis)" : "Loss of the selected run · \(axis)")
+    let metric = model.overlayMetric
+    // Accuracy lives in [0, 1]: a log axis would only stretch its top.
+    let logY = model.logY && metric != .accuracy
+    let axis = logY ? "log-y" : "linear y"
+    let inner = p.box(
+      &grid, rect, overlaid ? "\(metric.title), \(runs.count) overlaid · \(axis)" : "\(metric.title) of the selected run · \(axis)")
     let comparison = RunComparison(runs)
     let labels = runs.map(comparison.label)
-    let legend = legendLayout(labels.map { $0.count + 2 }, width: inner.width - 1, maxRows: max(1, inner.height / 3))
+    let order = runs.map { run in overlaid ? model.overlay.firstIndex(of: run.file) ?? 0 : 0 }
+    let colors = order.map(p.runColor)
+    let markers = order.map(p.runMarker)
+    // Each entry: `━ label`, or `━+ label` for a run told apart by its marker.
+    let keys = markers.map { "━" + ($0.map { String(Character($0)) } ?? "") + " " }
+    let legend = legendLayout(zip(keys, labels).map { $0.count + $1.count }, width: inner.width - 1, maxRows: max(1, inner.height / 3))
     let legendRows = legend.last.map { $0.row + 1 } ?? 0
     let chart = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
-    let colors = runs.map { run in overlaid ? p.runColor(model.overlay.firstIndex(of: run.file) ?? 0) : p.runColor(0) }
+    let empty = metric == .loss ? "no metrics recorded" : "no \(metric.title.lowercased()) recorded"
     LineChart(
-      series: zip(runs, colors).map { run, color in
-        LineSeries(name: run.name, points: model.curves[run.file]?.loss.points ?? [], color: color)
+      series: runs.indices.map { i in
+        LineSeries(name: runs[i].name, points: model.curves[runs[i].file]?.history(metric).points ?? [], color: colors[i], marker: markers[i])
       },
-      title: "", logY: model.logY, mode: p.mode, showLegend: false, emptyMessage: runs.isEmpty ? "no session selected" : "no metrics recorded"
+      title: "", logY: logY, mode: p.mode, showLegend: false, emptyMessage: runs.isEmpty ? "no session selected" : empty
     )
     .render(in: chart, into: &grid)
     for (i, place) in legend.enumerated() {
@@ -100,8 +110,8 @@ enum SessionsScreen {
         p.write(&grid, "+\(runs.count - i) more", inner.x + 1 + place.x, y, Style(dim: true), clip: inner)
         break
       }
-      p.write(&grid, "━ ", inner.x + 1 + place.x, y, Style(fg: colors[i], bold: true), clip: inner)
-      p.write(&grid, labels[i], inner.x + 3 + place.x, y, .plain, clip: inner)
+      p.write(&grid, keys[i], inner.x + 1 + place.x, y, Style(fg: colors[i], bold: true), clip: inner)
+      p.write(&grid, labels[i], inner.x + 1 + keys[i].count + place.x, y, .plain, clip: inner)
     }
   }
 
