@@ -169,18 +169,28 @@ enum TooSmallScreen {
   }
 }
 
-/// The help overlay, generated from the keymap.
+/// The help overlay, generated from the keymap: one column of `key  what it does` while the
+/// bindings fit the terminal's height, else as many columns as they need (every binding
+/// shown at 80×24).
 enum HelpOverlay {
+  /// A column's width: the key, then its label.
+  static let columnWidth = 37
+
   static func render(_ model: WorkbenchModel, _ p: Painter, into grid: inout Grid) {
     let bindings = Keymap.bindings(for: model.screen)
-    let width = min(grid.width - 4, 56)
-    let height = min(grid.height - 2, bindings.count + 4)
+    let rows = max(1, min(bindings.count, grid.height - 5))
+    let columns = (bindings.count + rows - 1) / rows
+    let width = min(grid.width - 2, columns == 1 ? 56 : columns * columnWidth + 2)
+    let height = min(grid.height - 2, rows + 4)
     let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
     grid.fill(rect)
     let inner = p.box(&grid, rect, "Keys: \(model.screen.title)", focused: true)
-    for (i, b) in bindings.prefix(inner.height - 1).enumerated() {
-      p.write(&grid, b.keyLabel, inner.x + 1, inner.y + i, Style(fg: .cyan, bold: true), clip: inner)
-      p.write(&grid, b.label, inner.x + 12, inner.y + i, .plain, clip: inner)
+    for (i, b) in bindings.enumerated() {
+      let x = inner.x + 1 + (i / rows) * columnWidth
+      let y = inner.y + i % rows
+      let clip = Rect(x: x, y: y, width: min(columnWidth - 1, inner.maxX - x), height: 1)
+      p.write(&grid, b.keyLabel, x, y, Style(fg: .cyan, bold: true), clip: clip)
+      p.write(&grid, b.label, x + 10, y, .plain, clip: clip)
     }
     p.write(&grid, "? or Esc closes", inner.x + 1, inner.maxY - 1, Style(dim: true), clip: inner)
   }

@@ -1,4 +1,6 @@
+import Foundation
 import TerminalGrid
+import ODECells
 import Tableaux
 import Training
 
@@ -83,7 +85,15 @@ enum ComposeScreen {
       lines += t.diagramText().split(separator: "\n").map { (String($0), Style.plain) }
       lines.append(("", .plain))
     }
-    lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluations)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+    if let kind = BaselineKind(cell.kind) {
+      // A gated baseline has no order and one evaluation per step: its gates and state matter.
+      let gates = kind == .lstm ? "input, forget, cell, output" : "reset, update, new"
+      lines.append(("\(pv.label)   \(kind.gates) gates (\(gates))   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+      let state = kind == .lstm ? "h and c" : "h"
+      lines.append(("state \(state), H = \(cell.hiddenSize) each   weight_hh [\(kind.gates * cell.hiddenSize), \(cell.hiddenSize)]", .plain))
+    } else {
+      lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluations)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+    }
     // (A run that does not fit is refused when it starts, with this estimate and what is free.)
     if let memory = pv.memory { lines.append(("memory ≈ \(MemoryEstimate.format(memory.total))", Style(dim: true))) }
     if cell.kind == .ode {
@@ -96,9 +106,30 @@ enum ComposeScreen {
       }
     }
     let inner = p.box(&grid, rect, cell.kind == .ode ? "Tableau \(cell.tableau.name)" : "Baseline \(cell.kind.rawValue)")
-    for (i, (text, style)) in lines.prefix(inner.height).enumerated() {
+    // A fact line wider than the pane breaks between its facts (at their three-space gaps).
+    let wrapped = lines.flatMap { line in wrapAtGaps(line.0, width: inner.width - 1).map { ($0, line.1) } }
+    for (i, (text, style)) in wrapped.prefix(inner.height).enumerated() {
       p.write(&grid, text, inner.x + 1, inner.y + i, style, clip: inner)
     }
+  }
+
+  /// `text` in lines of at most `width` characters, broken only at its `"   "` gaps (a fact
+  /// longer than the width stays whole, to be clipped).
+  static func wrapAtGaps(_ text: String, width: Int) -> [String] {
+    guard text.count > width else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for part in text.components(separatedBy: "   ") {
+      if line.isEmpty {
+        line = part
+      } else if line.count + 3 + part.count <= width {
+        line += "   " + part
+      } else {
+        lines.append(line)
+        line = part
+      }
+    }
+    return lines + [line]
   }
 
   static func region(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
