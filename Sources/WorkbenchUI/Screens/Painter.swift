@@ -8,27 +8,8 @@ struct Painter {
 
   var ascii: Bool { mode == .ascii }
 
-  /// The text as this mode can show it: in ASCII mode, Greek letters and symbols spelled out.
-  func text(_ s: String) -> String {
-    guard ascii else { return s }
-    var out = ""
-    for ch in s.unicodeScalars {
-      if ch.isASCII {
-        out.unicodeScalars.append(ch)
-      } else {
-        out += Self.spellings[ch] ?? "?"
-      }
-    }
-    return out
-  }
-
-  static let spellings: [Unicode.Scalar: String] = [
-    "ε": "eps", "λ": "l", "σ": "s", "κ": "k", "γ": "g", "ρ": "rho", "η": "lr", "∂": "d", "‖": "|",
-    "≤": "<=", "≥": ">=", "×": "x", "·": ".", "→": "->", "←": "<-", "↑": "up", "↓": "down", "…": "...",
-    "▶": ">", "⏸": "||", "●": "*", "○": "o", "—": "-", "–": "-", "²": "2", "₀": "0", "₂": "2", "÷": "/", "μ": "mu", "ᵀ": "T", "√": "sqrt",
-    "Δ": "d", "−": "-", "⁻": "-", "¹": "1", "∞": "inf", "│": "|", "─": "-",
-    "▲": "^", "▼": "v", "━": "=", "≠": "!", "▏": "_",
-  ]
+  /// The text as this mode can show it: in ASCII mode, spelled out (`ASCIISpelling`).
+  func text(_ s: String) -> String { ascii ? ASCIISpelling.spell(s) : s }
 
   /// Writes text clipped to `clip`.
   @discardableResult
