@@ -30,6 +30,11 @@ public enum SessionCatalog {
         steps: SessionSummary(file: file, session: session).steps,  // as the listing counts them
         loss: MetricsHistory(capacity: 2048), valLoss: MetricsHistory(capacity: 2048), accuracy: MetricsHistory(capacity: 2048),
         gradNorm: MetricsHistory(capacity: 2048))
+      curve.picture = (try? session.header.trainingConfig()).flatMap(StabilityPicture.init(config:))
+      for timed in session.events {
+        if case .eigen(let e) = timed.event { curve.eigen.append(e) }
+      }
+      if curve.eigen.count > 1024 { curve.eigen.removeFirst(curve.eigen.count - 1024) }
       for m in session.metrics {
         curve.loss.append(step: m.step, value: m.loss)
         curve.gradNorm.append(step: m.step, value: m.gradNorm)

@@ -140,6 +140,10 @@ public struct WorkbenchModel: Sendable {
   public var filtering = false
   /// The drawn runs' configs are shown side by side instead of the list and curves (`d`).
   public var showConfigs = false
+  /// The drawn runs' spectra are shown side by side at one step instead of the curves (`E`).
+  public var showSpectra = false
+  /// The step the spectra view shows (nil: the latest step every drawn run has diagnostics at).
+  public var spectraStep: Int?
   /// When ./sessions was last listed (clock seconds), for the refresh every 2 s.
   public var listedAt = -Double.infinity
   /// The open prompt (a path to write or export to, a deletion to confirm), if any.

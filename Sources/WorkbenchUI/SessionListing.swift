@@ -1,3 +1,5 @@
+import Training
+
 /// One saved session as the Sessions screen lists it: what its header and end say, read
 /// without its metrics (`SessionTail`), so hundreds of files list at once.
 public struct SessionListing: Sendable, Equatable {
@@ -63,17 +65,23 @@ public struct SessionCurve: Sendable {
   public var accuracy: MetricsHistory
   /// Global gradient norm per step.
   public var gradNorm: MetricsHistory
+  /// Eigen diagnostics, oldest first (the spectra view, `E`).
+  public var eigen: [EigenDiagnostics]
+  /// The run's stability region (ODE cells), from its config.
+  public var picture: StabilityPicture?
 
   /// A curve.
   public init(
     steps: Int, loss: MetricsHistory, valLoss: MetricsHistory = MetricsHistory(), accuracy: MetricsHistory = MetricsHistory(),
-    gradNorm: MetricsHistory = MetricsHistory()
+    gradNorm: MetricsHistory = MetricsHistory(), eigen: [EigenDiagnostics] = [], picture: StabilityPicture? = nil
   ) {
     self.steps = steps
     self.loss = loss
     self.valLoss = valLoss
     self.accuracy = accuracy
     self.gradNorm = gradNorm
+    self.eigen = eigen
+    self.picture = picture
   }
 
   /// The history of `metric`.

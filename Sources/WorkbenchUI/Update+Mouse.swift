@@ -49,7 +49,7 @@ extension Workbench {
       guard model.shownRun != nil, let hit = TrainScreen.panes(model, in: body).first(where: { $0.rect.contains(at) }) else { return [] }
       model.focus = hit.pane
     case .sessions:
-      guard !model.showConfigs, let index = sessionRow(model, at) else { return [] }
+      guard !model.showConfigs, !model.showSpectra, let index = sessionRow(model, at) else { return [] }
       model.sessionIndex = index
       return curveRequests(model)
     case .compose:
@@ -66,7 +66,7 @@ extension Workbench {
       cursorAction(&model, up ? .cursorLeft : .cursorRight)
       return []
     case .sessions:
-      guard !model.showConfigs, SessionsScreen.areas(body)[0].contains(at) else { return [] }
+      guard !model.showConfigs, !model.showSpectra, SessionsScreen.areas(body)[0].contains(at) else { return [] }
       return sessionsAction(&model, up ? .moveUp : .moveDown)
     case .compose:
       guard ComposeScreen.areas(body)[0].contains(at) else { return [] }

@@ -30,6 +30,16 @@ extension Workbench {
       return []
     case .compareConfigs:
       model.showConfigs.toggle()
+      model.showSpectra = false
+      return []
+    case .compareSpectra:
+      model.showSpectra.toggle()
+      model.showConfigs = false
+      model.spectraStep = nil
+      return curveRequests(model)
+    case .cursorLeft, .cursorRight:
+      guard model.showSpectra else { return [] }
+      model.spectraStep = SpectraCompareView.step(model, moving: action == .cursorLeft ? -1 : 1)
       return []
     case .cycleMetric:
       let all = OverlayMetric.allCases

@@ -109,8 +109,9 @@ public enum Workbench {
       return quit(&model)
     case .save:
       return model.hasLiveRun ? [.save] : []
-    case .back where model.screen == .sessions && model.showConfigs:
+    case .back where model.screen == .sessions && (model.showConfigs || model.showSpectra):
       model.showConfigs = false
+      model.showSpectra = false
       return []
     case .back:
       switch model.screen {
