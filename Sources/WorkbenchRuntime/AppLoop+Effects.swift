@@ -10,6 +10,16 @@ extension AppLoop {
   func perform(_ effect: Effect) {
     switch effect {
     case .startTraining(let id, let config): start(id, config)
+    case .readResume(let file):
+      switch WorkbenchFiles.resumePoint(folder: folder, file: file) {
+      case .success(let point): send(.resumeReady(file: file, config: point.config, step: point.checkpoint.step))
+      case .failure(let message): send(.notice("cannot resume \(file): \(message.description)"))
+      }
+    case .resumeTraining(let id, let config, let file, let step):
+      switch WorkbenchFiles.resumePoint(folder: folder, file: file, step: step) {
+      case .success(let point): start(id, config, resume: (file, point.checkpoint))
+      case .failure(let message): send(.runFailed(run: id, message.description))
+      }
     case .send(let command): active?.trainer.send(command)
     case .stopTraining: stop()
     case .save:
@@ -43,13 +53,17 @@ extension AppLoop {
 
   /// Starts run `id`: stops the active run first, then builds the run (a failure is
   /// `.runFailed`), starts its one thread and its session file, and sets it stepping.
-  func start(_ id: Int, _ config: TrainingConfig) {
+  /// With `resume`, the run continues that session (in the Sessions folder) from its
+  /// checkpoint, and the new session names it as its parent.
+  func start(_ id: Int, _ config: TrainingConfig, resume: (file: String, checkpoint: Checkpoint)? = nil) {
     stop()
     BLAS.threads = config.threads
     var failure: String?
     let trainer = threadStarter {
       do {
-        return Trainer(run: try makeTrainingRun(config))
+        let run = try makeTrainingRun(config)
+        if let resume { try run.restore(resume.checkpoint) }
+        return Trainer(run: run)
       } catch {
         failure = "\(error)"
         return nil
@@ -65,7 +79,7 @@ extension AppLoop {
     do {
       let header = SessionHeader(
         created: SessionFiles.isoNow(), odernn: version, blasCore: BLAS.coreName,
-        blasThreads: BLAS.threads, parent: nil, config: config.json)
+        blasThreads: BLAS.threads, parent: resume.map { ($0.file, $0.checkpoint.step) }, config: config.json)
       writer = try SessionFiles.createWriter(for: config, folder: folder, header: header)
     } catch {
       send(.notice("training without a session file: \(error)"))

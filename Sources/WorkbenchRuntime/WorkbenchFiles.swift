@@ -49,6 +49,22 @@ enum WorkbenchFiles {
     }
   }
 
+  /// Where a resumed run of the session starts: its config with the steps it has left (as
+  /// `odernn train --resume`: the parent's remaining steps, or until stopped when it had none
+  /// left or none set) and its checkpoint at `step` (nil: the last).
+  static func resumePoint(folder: String, file: String, step: Int? = nil) -> Result<(config: TrainingConfig, checkpoint: Checkpoint), SessionError> {
+    Result { () throws(SessionError) -> (config: TrainingConfig, checkpoint: Checkpoint) in
+      let session = try Session.read(path: "\(folder)/\(file)")
+      var config = try session.header.trainingConfig()
+      guard let checkpoint = step.map({ s in session.checkpoints.last { $0.step == s } }) ?? session.checkpoints.last else {
+        throw SessionError(file: file, line: 0, "no checkpoint to resume from")
+      }
+      let left = (config.steps ?? 0) - checkpoint.step
+      config.steps = left > 0 ? config.steps : nil
+      return (config, checkpoint)
+    }
+  }
+
   /// The paths that extend `text`: the entries of its directory (`.` when it has none) whose
   /// names start with its last component, sorted, directories with a trailing `/`; hidden
   /// entries only when that component starts with `.`.

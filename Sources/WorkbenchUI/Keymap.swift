@@ -92,6 +92,7 @@ public enum Keymap {
       Binding(ch(","), .cursorLeft, ",", "spectra: earlier step", bar: false),
       Binding(ch("."), .cursorRight, ".", "spectra: later step", bar: false),
       Binding(ch("e"), .composeSession, "e", "compose it"),
+      Binding(ch("R"), .resumeSession, "R", "resume it", bar: false),
       Binding(ch("x"), .exportSession, "x", "export CSV", bar: false),
       Binding(ch("D"), .deleteSession, "D", "delete", bar: false),
       Binding(ch("y"), .toggleLogY, "y", "log-y", bar: false),

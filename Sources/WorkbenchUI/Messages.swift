@@ -41,6 +41,9 @@ public enum Msg: Sendable {
   case mouse(MouseEvent)
   /// The paths that complete `text` (answering `.completePath`), directories ending in `/`.
   case pathsCompleted(text: String, [String])
+  /// The runtime read a session to resume (answering `.readResume`): its config, with the
+  /// steps it has left (nil: until stopped), and the step of its last checkpoint.
+  case resumeReady(file: String, config: TrainingConfig, step: Int)
   /// The runtime read a session's config (answering `.openSessionConfig`).
   case sessionConfigLoaded(file: String, TrainingConfig)
 }
@@ -77,6 +80,13 @@ public enum Effect: Sendable, Equatable {
   case deleteSession(String)
   /// Read a session's config for Compose; answered by `.sessionConfigLoaded` or a notice.
   case openSessionConfig(String)
+  /// Read a session's config and last checkpoint to resume it; answered by `.resumeReady` or
+  /// a notice.
+  case readResume(String)
+  /// As `.startTraining`, but continuing the session `file` in the Sessions folder from its
+  /// checkpoint at `step` (restored before the first step), into a new session whose header
+  /// names it as the parent, as `odernn train --resume` does.
+  case resumeTraining(run: Int, TrainingConfig, file: String, step: Int)
   /// List the paths that complete `text`; answered by `.pathsCompleted`.
   case completePath(String)
   /// Stop the live run (as `stopTraining`), then restore the terminal and exit.

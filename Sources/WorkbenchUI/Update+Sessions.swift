@@ -48,6 +48,13 @@ extension Workbench {
     case .composeSession:
       guard let file = model.selectedSession?.file else { return [] }
       return [.openSessionConfig(file)]
+    case .resumeSession:
+      guard let s = model.selectedSession else { return [] }
+      if model.status(of: s) == "running" {
+        model.notice = "\(s.name) is the live run: t returns to it"
+        return []
+      }
+      return [.readResume(s.file)]
     case .exportSession:
       guard let s = model.selectedSession else { return [] }
       model.prompt = Prompt(.exportSession(s.file), question: "export \(s.name) as CSV to", text: s.name + ".csv")

@@ -25,6 +25,12 @@ public enum Workbench {
     case .pathsCompleted(let text, let candidates):
       pathsCompleted(&model, text: text, candidates)
       return []
+    case .resumeReady(let file, let config, let step):
+      let effects = startRun(&model, config)
+      guard case .startTraining(let id, let c)? = effects.first else { return effects }
+      model.live?.view.step = step
+      model.notice = "resuming \(file) from step \(step)"
+      return [.resumeTraining(run: id, c, file: file, step: step)]
     case .sessionConfigLoaded(let file, let config):
       model.draft = ComposeDraft(config: config)
       draftChanged(&model)
