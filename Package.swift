@@ -83,6 +83,13 @@ let package = Package(
       dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg", "JSON", "FileFormats"]
     ),
     .target(
+      name: "Experiments",
+      dependencies: [
+        "Training", "ODECells", "Tableaux", "Autodiff", "Linalg", "JSON",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
+    ),
+    .target(
       name: "Bench",
       dependencies: [
         "Training", "ODECells", "Tableaux", "Linalg", "WorkbenchUI", "WorkbenchRuntime", "TerminalGrid",
@@ -95,7 +102,7 @@ let package = Package(
       name: "odernn",
       dependencies: [
         "Linalg", "Autodiff", "Optim", "Tableaux", "ODECells", "Training", "Sessions", "JSON",
-        "FileFormats", "Bench", "WorkbenchRuntime", "WorkbenchUI", "TerminalNCurses", "TerminalGrid",
+        "FileFormats", "Bench", "Experiments", "WorkbenchRuntime", "WorkbenchUI", "TerminalNCurses", "TerminalGrid",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -137,6 +144,7 @@ let package = Package(
       dependencies: ["Training", "ODECells", "Tableaux", "Autodiff", "Linalg", "Optim", "FileFormats", "JSON"]
     ),
     .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Training", "Tableaux", "ODECells", "Linalg", "Optim", "JSON"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ODECells", "Tableaux", "Linalg", "JSON"]),
     .testTarget(
       name: "CLITests",
       dependencies: [

@@ -199,6 +199,17 @@ extension Tape {
         offset += count
       }
 
+    case .adjoint:  // [Ā₁; Ā₂; …] += adjoint(Ȳ): the caller's linear map (an IFT solve)
+      let scratch = values + y.scratch
+      adjointRules[Int(side[y.aux + y.auxCount])](gy, scratch)
+      var offset = 0
+      for p in 0..<y.auxCount {
+        let id = side[y.aux + p]
+        let count = nodes[Int(id)].count
+        if let t = target(id, by: index) { Kernels.into(scratch + offset, t.g, count, accumulate: !t.fresh) }
+        offset += count
+      }
+
     case .softmaxCrossEntropy:  // Ā_n += (softmax(A_n) − e_{t_n}) · ȳ / N
       let logits = nodes[Int(y.a)]
       let rows = logits.rows

@@ -6,10 +6,11 @@ extension Tape {
     let nodes: Int
     let side: Int
     let used: Int
+    let adjoints: Int
   }
 
   /// The current end of the tape.
-  public func mark() -> Mark { Mark(nodes: nodes.count, side: side.count, used: used) }
+  public func mark() -> Mark { Mark(nodes: nodes.count, side: side.count, used: used, adjoints: adjointRules.count) }
 
   /// Forgets every node recorded after `mark`; the next nodes reuse their arena, which is
   /// still in cache (a forward-only scan rewinds after each time step).
@@ -20,10 +21,12 @@ extension Tape {
   @_specialize(where Scalar == Double)
   public func rewind(to mark: Mark) {
     precondition(
-      mark.nodes <= nodes.count && mark.side <= side.count && mark.used <= used,
+      mark.nodes <= nodes.count && mark.side <= side.count && mark.used <= used
+        && mark.adjoints <= adjointRules.count,
       "rewind: the mark is past the end of the tape")
     nodes.removeSubrange(mark.nodes...)
     side.removeSubrange(mark.side...)
+    adjointRules.removeSubrange(mark.adjoints...)
     used = mark.used
     let first = Int32(mark.nodes)
     for i in nodes.indices where nodes[i].lastConsumer >= first {

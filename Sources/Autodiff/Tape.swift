@@ -18,6 +18,11 @@ public final class Tape<Scalar: BLASScalar> {
   @usableFromInline var grads: UnsafeMutablePointer<Scalar>
   @usableFromInline var capacity: Int
   @usableFromInline var used = 0
+  /// The adjoints of `.adjoint` nodes, by the index stored in the node's side list: each reads
+  /// `Ȳ` (the stacked output's gradient) and writes `X̄` (the stacked inputs', same layout).
+  var adjointRules: [(_ upstream: UnsafePointer<Scalar>, _ result: UnsafeMutablePointer<Scalar>) -> Void] = []
+  /// What iterative primitives reported since the last `reset()` (`Tape+Adjoint.swift`).
+  public var solveLog = SolveLog()
 
   /// An empty tape with an initial arena of `capacity` elements (it grows as needed).
   public init(capacity: Int = 1 << 16) {
@@ -37,6 +42,8 @@ public final class Tape<Scalar: BLASScalar> {
   public func reset() {
     nodes.removeAll(keepingCapacity: true)
     side.removeAll(keepingCapacity: true)
+    adjointRules.removeAll(keepingCapacity: true)
+    solveLog = SolveLog()
     used = 0
   }
 

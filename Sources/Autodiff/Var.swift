@@ -54,6 +54,9 @@ enum Op: UInt8, Sendable {
   case mean
   /// `(1/N) Σ_n −log softmax(A_n)[t_n]` as `1 × 1`.
   case softmaxCrossEntropy
+  /// `[A₁; A₂; …]` stacked, with a caller's linear adjoint instead of the identity
+  /// (`Tape+Adjoint.swift`: the implicit function theorem's solve).
+  case adjoint
 }
 
 /// One recorded operation: its kind, inputs, shape and where its value lives in the arena.

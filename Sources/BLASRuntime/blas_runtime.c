@@ -21,6 +21,12 @@ typedef lapack_int (*sgesdd_fn)(int, char, lapack_int, lapack_int, float *, lapa
                                 float *, float *, lapack_int, float *, lapack_int);
 typedef lapack_int (*dgesdd_fn)(int, char, lapack_int, lapack_int, double *, lapack_int,
                                 double *, double *, lapack_int, double *, lapack_int);
+typedef lapack_int (*sgetrf_fn)(int, lapack_int, lapack_int, float *, lapack_int, lapack_int *);
+typedef lapack_int (*dgetrf_fn)(int, lapack_int, lapack_int, double *, lapack_int, lapack_int *);
+typedef lapack_int (*sgetrs_fn)(int, char, lapack_int, lapack_int, const float *, lapack_int,
+                                const lapack_int *, float *, lapack_int);
+typedef lapack_int (*dgetrs_fn)(int, char, lapack_int, lapack_int, const double *, lapack_int,
+                                const lapack_int *, double *, lapack_int);
 typedef char *(*corename_fn)(void);
 typedef void (*set_threads_fn)(int);
 typedef int (*get_threads_fn)(void);
@@ -32,6 +38,10 @@ static struct {
   dgeev_fn dgeev;
   sgesdd_fn sgesdd;
   dgesdd_fn dgesdd;
+  sgetrf_fn sgetrf;
+  dgetrf_fn dgetrf;
+  sgetrs_fn sgetrs;
+  dgetrs_fn dgetrs;
   corename_fn corename;
   set_threads_fn set_threads;
   get_threads_fn get_threads;
@@ -92,6 +102,10 @@ static void load_once(void) {
   fns.dgeev = (dgeev_fn)resolve(lapacke, "LAPACKE_dgeev", "liblapacke.so.3");
   fns.sgesdd = (sgesdd_fn)resolve(lapacke, "LAPACKE_sgesdd", "liblapacke.so.3");
   fns.dgesdd = (dgesdd_fn)resolve(lapacke, "LAPACKE_dgesdd", "liblapacke.so.3");
+  fns.sgetrf = (sgetrf_fn)resolve(lapacke, "LAPACKE_sgetrf_work", "liblapacke.so.3");
+  fns.dgetrf = (dgetrf_fn)resolve(lapacke, "LAPACKE_dgetrf_work", "liblapacke.so.3");
+  fns.sgetrs = (sgetrs_fn)resolve(lapacke, "LAPACKE_sgetrs_work", "liblapacke.so.3");
+  fns.dgetrs = (dgetrs_fn)resolve(lapacke, "LAPACKE_dgetrs_work", "liblapacke.so.3");
   if (error_text[0]) return;
   // Small matrices: one thread unless the caller asks for more.
   fns.set_threads(1);
@@ -163,4 +177,27 @@ lapack_int odernn_dgesdd(lapack_int m, lapack_int n, double *a, double *s, doubl
   require();
   lapack_int k = m < n ? m : n;
   return fns.dgesdd(LAPACK_ROW_MAJOR, 'S', m, n, a, n, s, u, k, vt, n);
+}
+
+// LU in column-major order through the _work entry points: no NaN scan, no transposed copy.
+lapack_int odernn_sgetrf(lapack_int n, float *a, lapack_int *ipiv) {
+  require();
+  return fns.sgetrf(LAPACK_COL_MAJOR, n, n, a, n, ipiv);
+}
+
+lapack_int odernn_dgetrf(lapack_int n, double *a, lapack_int *ipiv) {
+  require();
+  return fns.dgetrf(LAPACK_COL_MAJOR, n, n, a, n, ipiv);
+}
+
+lapack_int odernn_sgetrs(char trans, lapack_int n, const float *lu, const lapack_int *ipiv,
+                         float *b) {
+  require();
+  return fns.sgetrs(LAPACK_COL_MAJOR, trans, n, 1, lu, n, ipiv, b, n);
+}
+
+lapack_int odernn_dgetrs(char trans, lapack_int n, const double *lu, const lapack_int *ipiv,
+                         double *b) {
+  require();
+  return fns.dgetrs(LAPACK_COL_MAJOR, trans, n, 1, lu, n, ipiv, b, n);
 }

@@ -10,7 +10,8 @@ import Training
 /// rows one forward pass of a batch. As the peers' scripts do, four batches are generated
 /// before timing and cycled, so data generation is not timed.
 public enum BenchSuite {
-  /// The three cells of the benchmark.
+  /// The cells of the benchmark: DESIGN §1.8's three, then Gauss–Legendre 2 under each
+  /// implicit solver.
   public static func configs() -> [(name: String, config: TrainingConfig)] {
     func base(_ cell: CellSpec) -> TrainingConfig {
       var c = TrainingConfig(cell: cell, task: .adding(length: 100))
@@ -22,10 +23,15 @@ public enum BenchSuite {
       return c
     }
     let rk4 = ButcherTableau.named("rk4") ?? .euler
+    let gauss = ButcherTableau.named("gauss-legendre-2") ?? .euler
     return [
       ("antisymmetric-euler", base(CellSpec(hiddenSize: 128, stepSize: 0.01, structure: .antisymmetric, gamma: 0.01))),
       ("dense-rk4", base(CellSpec(tableau: rk4, hiddenSize: 128, stepSize: 0.1, decay: [1]))),
       ("lstm", base(CellSpec(kind: .lstm, hiddenSize: 128))),
+      // The implicit solvers on one cell (dense, ε = 0.1, κ = [1], m = 8): Newton to τ = 1e-5,
+      // and exactly 8 Jacobi sweeps. Training rows only.
+      ("gauss-legendre-2-newton", base(CellSpec(tableau: gauss, hiddenSize: 128, stepSize: 0.1, decay: [1], solver: .newton))),
+      ("gauss-legendre-2-jacobi", base(CellSpec(tableau: gauss, hiddenSize: 128, stepSize: 0.1, decay: [1], solver: .jacobi))),
     ]
   }
 
@@ -40,15 +46,18 @@ public enum BenchSuite {
     for (name, config) in configs() where wanted("\(name)-train") || wanted("\(name)-infer") {
       let run = try makeTrainingRun(config)
       var i = 0
+      // An implicit step costs up to seconds (Newton: one LU of size s·t·H per element and
+      // iteration): one warm-up and at most five timed steps.
+      let rowHarness = config.cell.isImplicit ? BenchHarness(warmup: 1, repetitions: min(harness.repetitions, 5)) : harness
       if wanted("\(name)-train") {
         progress("\(name)-train")
-        let train = harness.measure {
+        let train = rowHarness.measure {
           run.benchmarkTrainStep(i % 4)
           i += 1
         }
         rows.append(BenchRow(name: "\(name)-train", unit: "steps/s", seconds: train, work: 1))
       }
-      if config.cell.kind == .ode && wanted("\(name)-infer") {
+      if config.cell.kind == .ode && !config.cell.isImplicit && wanted("\(name)-infer") {
         progress("\(name)-infer")
         let forward = harness.measure {
           run.benchmarkInference(i % 4)

@@ -41,6 +41,15 @@ where RawSignificand: FixedWidthInteger {
   static func gesdd(
     m: Int, n: Int, a: UnsafeMutablePointer<Self>, s: UnsafeMutablePointer<Self>,
     u: UnsafeMutablePointer<Self>, vt: UnsafeMutablePointer<Self>) -> Int32
+
+  /// LU with partial pivoting `A = P·L·U` of a column-major `n × n` matrix, in place
+  /// (`BLASScalar+LU.swift`); LAPACK's info (> 0: `U` is exactly singular).
+  static func getrf(n: Int, a: UnsafeMutablePointer<Self>, pivots: UnsafeMutablePointer<Int32>) -> Int32
+
+  /// Solves `A x = b` (or `Aᵀ x = b` when `transpose`) for one right-hand side from `getrf`'s
+  /// factors; `b` is overwritten by `x`. LAPACK's info.
+  static func getrs(
+    transpose: Bool, n: Int, lu: UnsafePointer<Self>, pivots: UnsafePointer<Int32>, b: UnsafeMutablePointer<Self>) -> Int32
 }
 
 extension Float: BLASScalar {

@@ -54,15 +54,19 @@ public struct CellSpec: Sendable, Equatable {
   public var decay: [Double]
   /// The gated variant (gate shares `M_0`).
   public var gated: Bool
-  /// `m ≥ 1` Jacobi sweeps for implicit tableaux.
+  /// `m ≥ 1`: implicit tableaux run exactly `m` Jacobi sweeps, or at most `m` Newton iterations.
   public var implicitIterations: Int
+  /// How implicit stage equations are solved (`ImplicitSolver`).
+  public var solver: ImplicitSolver
+  /// Newton's tolerance τ; nil: the precision's default (`ImplicitSolver.defaultTolerance`).
+  public var solverTolerance: Double?
 
   /// A spec with DESIGN §1.3's defaults for everything not given.
   public init(
     kind: CellKind = .ode, tableau: ButcherTableau = .euler, derivativeOrder: Int = 1,
     hiddenSize: Int, stepSize: Double = 1, activation: Activation = .tanh,
     structure: Structure = .dense, gamma: Double = 0, decay: [Double]? = nil,
-    gated: Bool = false, implicitIterations: Int = 8
+    gated: Bool = false, implicitIterations: Int = 8, solver: ImplicitSolver = .newton, solverTolerance: Double? = nil
   ) {
     self.kind = kind
     self.tableau = tableau
@@ -75,6 +79,8 @@ public struct CellSpec: Sendable, Equatable {
     self.decay = decay ?? Array(repeating: 0, count: derivativeOrder)
     self.gated = gated
     self.implicitIterations = implicitIterations
+    self.solver = solver
+    self.solverTolerance = solverTolerance
   }
 
   /// The state's components: `t` for an ODE cell (`h` and its derivatives), `(h, c)` for the
@@ -87,11 +93,14 @@ public struct CellSpec: Sendable, Equatable {
     }
   }
 
-  /// Field evaluations per step: `s` (explicit) or `1 + s·m` (implicit: one shared starting
-  /// slope `F(S_k)`, then `m` Jacobi sweeps over the `s` stages).
+  /// Field evaluations per step: `s` (explicit) or `1 + s·m` for a Jacobi cell (one shared
+  /// starting slope `F(S_k)`, then `m` sweeps over the `s` stages). A Newton cell's count
+  /// depends on its iterations `n ≤ m`, `s·(n + 1)`: this is the bound `s·(m + 1)`, and
+  /// `ImplicitCost` measures `n`.
   public var fieldEvaluationsPerStep: Int {
     guard kind == .ode else { return 1 }
-    return tableau.isExplicit ? tableau.stages : 1 + tableau.stages * implicitIterations
+    if tableau.isExplicit { return tableau.stages }
+    return solver == .newton ? tableau.stages * (implicitIterations + 1) : 1 + tableau.stages * implicitIterations
   }
 
   /// The workbench's `(n, t)` label: stages and derivative order.

@@ -40,40 +40,57 @@ public struct ODECell<Scalar: BLASScalar> {
 
   /// The companion field `F(S, x_k) = (v_1, …, v_{t−1}, f(S, x_k))` at time step `k`.
   public func field(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [Var] {
+    fieldParts(tape, s, step: k).field
+  }
+
+  /// `F(S, x_k)` with the values its Jacobian is made of: the pre-activation `z`, `σ(z)`,
+  /// and (gated) the gate `g = sigmoid(z_g)`. The same operations, in the same order, as `field`.
+  func fieldParts(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> (field: [Var], z: Var, activation: Var, gate: Var?) {
     let row = k * batch
     var z = tape.matmulAdd(projection, rowOffset: row, s[0], recurrent[0], transposeB: true)
     for r in 1..<spec.derivativeOrder {
       z = tape.matmulAdd(z, s[r], recurrent[r], transposeB: true)
     }
-    var f = activate(tape, z)
+    let a = activate(tape, z)
+    var f = a
+    var gate: Var?
     if let gp = gateProjection {
       let zg = tape.matmulAdd(gp, rowOffset: row, s[0], recurrent[0], transposeB: true)
-      f = tape.mul(tape.sigmoid(zg), f)
+      let g = tape.sigmoid(zg)
+      f = tape.mul(g, f)
+      gate = g
     }
     for (r, kappa) in spec.decay.enumerated() where kappa != 0 {
       f = tape.addScaled(f, s[r], scale: Scalar(-kappa))
     }
-    return Array(s.dropFirst()) + [f]
+    return (Array(s.dropFirst()) + [f], z, a, gate)
+  }
+
+  /// `S_k + ε Σ_j a_ij K_j` for stage `i` (the `K_j` given so far).
+  func stageState(_ tape: Tape<Scalar>, _ s: [Var], _ i: Int, _ k: [[Var]]) -> [Var] {
+    let tableau = spec.tableau
+    var stage = s
+    for j in k.indices where tableau.a[i][j] != 0 {
+      let scale = Scalar(spec.stepSize * tableau.a[i][j])
+      for r in stage.indices { stage[r] = tape.addScaled(stage[r], k[j][r], scale: scale) }
+    }
+    return stage
   }
 
   /// One Runge–Kutta step `S_{k+1} = S_k + ε Σ_i b_i K_i` (DESIGN §1.3).
   ///
-  /// Explicit: `K_i = F(S_k + ε Σ_{j<i} a_ij K_j)`. Implicit: `K_i⁽⁰⁾ = F(S_k)`, then exactly
-  /// `m` Jacobi sweeps `K_i⁽ˡ⁺¹⁾ = F(S_k + ε Σ_j a_ij K_j⁽ˡ⁾)`, all differentiated.
+  /// Explicit: `K_i = F(S_k + ε Σ_{j<i} a_ij K_j)`. Implicit, `jacobi`: `K_i⁽⁰⁾ = F(S_k)`, then
+  /// exactly `m` Jacobi sweeps `K_i⁽ˡ⁺¹⁾ = F(S_k + ε Σ_j a_ij K_j⁽ˡ⁾)`, all differentiated;
+  /// `newton`: `newtonStages` (solved off the tape, differentiated by the implicit function theorem).
   public func step(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [Var] {
     let tableau = spec.tableau
     let eps = spec.stepSize
-    func stageState(_ i: Int, _ k: [[Var]]) -> [Var] {
-      var stage = s
-      for j in k.indices where tableau.a[i][j] != 0 {
-        let scale = Scalar(eps * tableau.a[i][j])
-        for r in stage.indices { stage[r] = tape.addScaled(stage[r], k[j][r], scale: scale) }
-      }
-      return stage
-    }
+    func stageState(_ i: Int, _ k: [[Var]]) -> [Var] { self.stageState(tape, s, i, k) }
     var slopes: [[Var]] = []
     if tableau.isExplicit {
       for i in 0..<tableau.stages { slopes.append(field(tape, stageState(i, slopes), step: k)) }
+    } else if spec.solver == .newton {
+      slopes = newtonStages(tape, s, step: k)
     } else {
       let k0 = field(tape, s, step: k)
       slopes = Array(repeating: k0, count: tableau.stages)

@@ -126,8 +126,9 @@ extension ButcherTableau {
     stabilityPolynomial.map { .polynomial($0) } ?? .rational(a: a, b: b)
   }
 
-  /// The function a recurrent cell built on this tableau actually integrates with: R itself
-  /// for explicit tableaux, R_m (m exact Jacobi sweeps, no early stop) for implicit ones.
+  /// The function a Jacobi cell built on this tableau integrates with: R itself for explicit
+  /// tableaux, R_m (m exact Jacobi sweeps, no early stop) for implicit ones. Which of R and
+  /// this a cell uses is decided by `CellSpec.integratedStabilityFunction` (Newton cells: R).
   public func cellStabilityFunction(implicitIterations m: Int) -> StabilityFunction {
     isExplicit ? stabilityFunction : .truncated(a: a, b: b, iterations: m)
   }

@@ -29,9 +29,14 @@ public struct ConfigCondition: Sendable {
     c.cell.structure == .antisymmetric ? nil : "not used by a \(c.cell.structure.rawValue) cell (structure is \(c.cell.structure.rawValue))"
   }
 
-  /// ODE cells with an implicit tableau (the Jacobi sweeps).
+  /// ODE cells with an implicit tableau (the stage solver, its iterations).
   public static let implicitTableau = odeCell.then { c in
     c.cell.tableau.isExplicit ? "not used by an explicit tableau (\(c.cell.tableau.name) is explicit)" : nil
+  }
+
+  /// Implicit ODE cells solved by Newton's method (its tolerance).
+  public static let newtonSolver = implicitTableau.then { c in
+    c.cell.solver == .newton ? nil : "not used by the \(c.cell.solver.rawValue) solver (cell.solver is \(c.cell.solver.rawValue))"
   }
 
   /// The task `kind` only.

@@ -32,6 +32,9 @@ public struct ConfigField: Sendable {
   public let isRequired: Bool
   /// When the field applies.
   public let condition: ConfigCondition
+  /// What an absent key means in a session header written before the key existed (nil: the
+  /// default): `cell.solver` is `"jacobi"` there, `newton` in a new config.
+  public let legacyValue: JSON?
   private let decodeInto: @Sendable (inout TrainingConfig, JSONValueReader, ConfigRules) throws(ConfigError) -> Void
   private let encodeFrom: @Sendable (TrainingConfig) -> JSON
   private let stepFrom: @Sendable (TrainingConfig, Int) -> JSON?
@@ -46,9 +49,11 @@ public struct ConfigField: Sendable {
   init<Value>(
     _ key: String, _ label: String, _ codec: FieldCodec<Value>, _ keyPath: WritableKeyPath<TrainingConfig, Value> & Sendable,
     when condition: ConfigCondition = .always, required: Bool = false, nudge: Nudge, null: String? = nil,
-    rule: (@Sendable (Value, TrainingConfig) -> String?)? = nil, didSet: (@Sendable (inout TrainingConfig) -> Void)? = nil
+    rule: (@Sendable (Value, TrainingConfig) -> String?)? = nil, didSet: (@Sendable (inout TrainingConfig) -> Void)? = nil,
+    legacy: JSON? = nil
   ) {
     self.key = key
+    legacyValue = legacy
     self.label = label
     self.nudge = nudge
     self.isRequired = required

@@ -24,7 +24,7 @@ extension ConfigSchema {
         }
         continue
       }
-      guard let value else {
+      guard let value = value ?? (rules.readsLegacyDefaults ? field.legacyValue : nil) else {
         guard field.isRequired else { continue }
         let sectionMissing = path.count == 2 && document.member(at: [path[0]]) == nil
         throw ConfigError(key: sectionMissing ? path[0] : field.key, "required key is missing")

@@ -32,8 +32,14 @@ public enum ConfigSchema {
       "cell.decay", "decay κ", .numbers(count: { $0.cell.derivativeOrder }), \.cell.decay, when: .odeCell, nudge: .step(0.5)),
     ConfigField("cell.gated", "gated", .bool, \.cell.gated, when: .odeCell, nudge: .cycle),
     ConfigField(
-      "cell.implicitIterations", "implicit sweeps m", .integer(1...1000), \.cell.implicitIterations, when: .implicitTableau,
+      "cell.solver", "implicit solver", .choice, \.cell.solver, when: .implicitTableau, nudge: .cycle,
+      legacy: .string(ImplicitSolver.legacy.rawValue)),
+    ConfigField(
+      "cell.implicitIterations", "iterations m", .integer(1...1000), \.cell.implicitIterations, when: .implicitTableau,
       nudge: .step(1)),
+    ConfigField(
+      "cell.solverTolerance", "Newton tolerance τ", .optional(.number(.greaterThan(0))), \.cell.solverTolerance, when: .newtonSolver,
+      nudge: .scale(start: 1e-6), null: "1e-12 in float64, 1e-5 in float32"),
 
     // MARK: task (DESIGN §1.4)
     ConfigField("task.name", "task", .choice, \.task.kind, required: true, nudge: .cycle),

@@ -9,6 +9,9 @@ public struct StepReport: Sendable {
   public var metrics: StepMetrics
   /// Gradient diagnostics at diagnostic steps.
   public var gradients: GradientDiagnostics?
+  /// Why the step's forward pass failed, when it did ("implicit solve did not converge …",
+  /// from `Tape.solveLog`); its loss is then NaN.
+  public var failure: String? = nil
 }
 
 /// The gradient picture of one step (a `grads` event of DESIGN §1.5).

@@ -79,7 +79,7 @@ extension TrainingEngine {
     if let field = model.fieldJacobian(parameters: parameters, at: point, on: tape) {
       fieldEigen = (try? field.eigenvalues()) ?? []
       headroom = EigenDiagnostics.headroom(
-        of: fieldEigen, under: spec.tableau.cellStabilityFunction(implicitIterations: spec.implicitIterations))
+        of: fieldEigen, under: spec.integratedStabilityFunction)
     }
     return EigenDiagnostics(
       step: step, field: fieldEigen, map: (try? map.eigenvalues()) ?? [],

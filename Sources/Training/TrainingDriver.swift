@@ -31,11 +31,12 @@ public final class TrainingDriver {
     let report = run.trainStep()
     events.append(.metrics([report.metrics]))
     if let g = report.gradients { events.append(.grads(g)) }
-    guard report.metrics.isFinite else {
+    guard report.metrics.isFinite, report.failure == nil else {
       isDone = true
       let what = report.metrics.loss.isFinite ? "gradient norm" : "loss"
       let value = report.metrics.loss.isFinite ? report.metrics.gradNorm : report.metrics.loss
-      events.append(.diverged(step: report.metrics.step, reason: "\(what) is \(value.plainText) at step \(report.metrics.step)"))
+      let reason = report.failure ?? "\(what) is \(value.plainText)"
+      events.append(.diverged(step: report.metrics.step, reason: "\(reason) at step \(report.metrics.step)"))
       return events
     }
     let step = run.step

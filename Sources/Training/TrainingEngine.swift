@@ -26,9 +26,13 @@ public final class TrainingEngine<Scalar: BLASScalar> {
 
   var optimizer: any Optimizer<Scalar>
   var rng: Xoshiro256
-  let validation: SequenceBatch<Scalar>
-  let model: SequenceModel<Scalar>
+  /// The fixed validation set, drawn once after the parameters.
+  public let validation: SequenceBatch<Scalar>
+  /// The model the parameters belong to.
+  public let model: SequenceModel<Scalar>
   let tape = Tape<Scalar>()
+  /// Why the last training step's implicit solve failed (`Tape.solveLog`), if it did.
+  public private(set) var solveFailure: String?
   private var benchmarkBatches: [SequenceBatch<Scalar>] = []
 
   /// Pre-generated batch `index % 4`, drawn from a generator of its own (the run's stream is
@@ -80,7 +84,8 @@ public final class TrainingEngine<Scalar: BLASScalar> {
 
   /// One training step: a batch, forward, backward through time, clipping, one optimizer
   /// update, the spectral-norm constraint; at diagnostic steps also the validation loss and
-  /// the gradient diagnostics (read off the same backward pass, before the update).
+  /// the gradient diagnostics (read off the same backward pass, before the update). A step
+  /// whose implicit solve failed has a NaN loss and names the failure.
   @discardableResult
   public func trainStep() -> StepReport {
     let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
@@ -90,7 +95,7 @@ public final class TrainingEngine<Scalar: BLASScalar> {
         gradients = GradientDiagnostics(step: self.step + 1, tape: tape, forward: forward, names: self.parameters.names)
       }
     }
-    return StepReport(metrics: metrics, gradients: gradients)
+    return StepReport(metrics: metrics, gradients: gradients, failure: solveFailure)
   }
 
   /// One training step on a given batch (benchmarks reuse pre-generated batches); `inspect`
@@ -99,6 +104,7 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   public func trainStep(on batch: SequenceBatch<Scalar>, inspect: ((Tape<Scalar>, RecordedForward) -> Void)? = nil) -> StepMetrics {
     tape.reset()
     let forward = model.record(on: tape, parameters: parameters, batch: batch, loss: task.loss)
+    solveFailure = tape.solveLog.failure
     let loss = Double(tape.scalar(forward.loss))
     tape.backward(from: forward.loss)
     let grads = forward.parameters.map { v in tape.withGradient(v) { $0 } }
@@ -107,7 +113,7 @@ public final class TrainingEngine<Scalar: BLASScalar> {
     let number = step + 1
     var metrics = StepMetrics(step: number, loss: loss, gradNorm: norm, lr: lr)
     inspect?(tape, forward)
-    guard metrics.isFinite else { return metrics }
+    guard metrics.isFinite, solveFailure == nil else { return metrics }
 
     let scale = Scalar(GradientClipping.scale(norm: norm, maxNorm: config.optimizer.clipNorm))
     optimizer.beginStep()

@@ -59,10 +59,12 @@ extension AppLoop {
     stop()
     BLAS.threads = config.threads
     var failure: String?
+    var warnings: [String] = []
     let trainer = threadStarter {
       do {
         let run = try makeTrainingRun(config)
         if let resume { try run.restore(resume.checkpoint) }
+        warnings = run.task.warnings
         return Trainer(run: run)
       } catch {
         failure = "\(error)"
@@ -85,7 +87,7 @@ extension AppLoop {
       send(.notice("training without a session file: \(error)"))
     }
     active = ActiveRun(id: id, trainer: trainer, writer: writer)
-    send(.runStarted(run: id, session: writer?.path))
+    send(.runStarted(run: id, session: writer?.path, warnings: warnings))
     trainer.send(.start)
   }
 

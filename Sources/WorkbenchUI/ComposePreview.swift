@@ -20,8 +20,13 @@ public struct ComposePreview: Sendable, Equatable {
   public var label: String
   /// Trainable scalars (cell and readout): the parameter layout's sizes.
   public var parameterCount: Int
-  /// Field evaluations per step.
+  /// Field evaluations per step (a Newton cell's: the bound `s·(m + 1)`).
   public var fieldEvaluations: Int
+  /// `17`, or `≤ 18` for a Newton cell (its bound).
+  public var fieldEvaluationsText: String
+  /// An implicit cell's cost under each solver, Newton's iterations measured on the initial
+  /// weights (not measured when `s·t·H` is above `costLimit`; nil: explicit or a baseline).
+  public var cost: ImplicitCost?
   /// `ε·λ_i` of `∂F/∂S` at `S = 0`, `x = 0` with the initial weights (empty when skipped):
   /// the eigenvalues of `SequenceModel.fieldJacobian`, as training's diagnostics compute them.
   public var spectrum: [Complex<Double>]
@@ -38,19 +43,26 @@ public struct ComposePreview: Sendable, Equatable {
   /// The largest `t·H` for which the spectrum is computed.
   public static let spectrumLimit = 512
 
+  /// The largest Newton system `s·t·H` whose iterations are measured (on the preview's
+  /// thread: it factors the system a few dozen times).
+  public static let costLimit = 256
+
   /// The facts of `config`, without drawing weights: what `update` computes on every change.
-  /// The spectrum is empty and `note` says it is being computed (ODE cells within the limit).
+  /// The spectrum is empty and `note` says it is being computed (ODE cells within the limit);
+  /// an implicit cell's cost is the solvers' formula until Newton's iterations are measured.
   public init(factsOf config: TrainingConfig) {
     let cell = config.cell
     stages = cell.kind == .ode ? cell.tableau.stages : 1
     order = cell.kind == .ode ? cell.tableau.order : 1
     label = cell.label
     fieldEvaluations = cell.fieldEvaluationsPerStep
+    fieldEvaluationsText = cell.isImplicit && cell.solver == .newton ? "≤ \(fieldEvaluations)" : "\(fieldEvaluations)"
     let (inputs, outputs) = Self.sizes(config.task)
     parameterCount = ParameterLayout(spec: cell, inputSize: inputs, outputSize: outputs).entries.reduce(0) { $0 + $1.rows * $1.cols }
     spectrum = []
     picture = StabilityPicture(config: config)
     memory = MemoryEstimate.of(config)
+    cost = ImplicitCost(cell: cell)
     isComplete = false
     note = Self.skipReason(config) ?? "computing the spectrum…"
     if Self.skipReason(config) != nil { isComplete = true }
@@ -70,6 +82,9 @@ public struct ComposePreview: Sendable, Equatable {
     let zero = CellPoint<Double>(zeroFor: cell, inputSize: inputs)
     let field = SequenceModel<Double>(spec: cell).fieldJacobian(parameters: params, at: zero)
     spectrum = (try? field?.eigenvalues()) ?? []
+    if cell.isImplicit, cell.tableau.stages * cell.derivativeOrder * cell.hiddenSize <= Self.costLimit {
+      cost = ImplicitCost.measure(config: config, parameters: params, weights: "the initial weights")
+    }
   }
 
   /// Why no spectrum is drawn for `config` (a baseline has no field; a large `t·H`), or nil.

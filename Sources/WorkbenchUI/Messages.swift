@@ -19,7 +19,7 @@ public enum Msg: Sendable {
   case trainer(run: Int, TrainerEvent)
   /// The runtime started run `run`'s thread, writing `session` (nil: no session file could be
   /// created; a notice says why).
-  case runStarted(run: Int, session: String?)
+  case runStarted(run: Int, session: String?, warnings: [String] = [])
   /// Run `run` could not start (its config or data could not be used).
   case runFailed(run: Int, String)
   /// The runtime listed ./sessions (headers and ends only).

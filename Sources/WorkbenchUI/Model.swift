@@ -16,6 +16,9 @@ public struct LiveRun: Sendable {
   public var requestedRunning: Bool?
   /// The learning rate last asked for (`+`/`-`), the base of the next press.
   public var requestedLearningRate: Double?
+  /// What building the run's task warned of (a csv column that looks like an index, …):
+  /// shown as a notice when it starts, and on Compose while the draft has the same task.
+  public var warnings: [String] = []
 
   /// A run that was asked to start.
   public init(id: Int, config: TrainingConfig) {

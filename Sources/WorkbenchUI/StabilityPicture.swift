@@ -5,16 +5,26 @@ import Training
 /// A cell's stability function with the plot window that shows its region, computed once
 /// per draft or run (finding the window scans the function; frames only evaluate it).
 public struct StabilityPicture: Sendable, Equatable {
-  /// `R`, or `R_m` for an implicit cell run with `m` Jacobi sweeps.
+  /// `R`, or `R_m` for an implicit cell run with `m` Jacobi sweeps
+  /// (`CellSpec.integratedStabilityFunction`).
   public let function: StabilityFunction
+  /// Which solver the function comes from (`CellSpec.stabilitySolverNote`): nil, `newton`,
+  /// `jacobi, m=8`.
+  public let solverNote: String?
   /// The region's window.
   public let viewport: PlotViewport
 
   /// The picture of an ODE cell's integrator (nil for baselines).
   public init?(config: TrainingConfig) {
     guard config.cell.kind == .ode else { return nil }
-    function = config.cell.tableau.cellStabilityFunction(implicitIterations: config.cell.implicitIterations)
+    function = config.cell.integratedStabilityFunction
+    solverNote = config.cell.stabilitySolverNote
     viewport = function.defaultViewport()
+  }
+
+  /// `R_8(z) region (jacobi, m=8)`: a title's words `what` after the symbol, then the note.
+  public func title(_ what: String) -> String {
+    "\(function.symbol)\(what)\(solverNote.map { " (\($0))" } ?? "")"
   }
 
   /// The window for `points` over the region: the region's window widened to show far

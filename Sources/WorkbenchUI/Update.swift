@@ -44,9 +44,11 @@ public enum Workbench {
       return tick(&model, t)
     case .trainer(let id, let event):
       return trainerEvent(&model, run: id, event)
-    case .runStarted(let id, let session):
+    case .runStarted(let id, let session, let warnings):
       guard model.live?.id == id else { return [] }
       model.live?.view.sessionName = session
+      model.live?.warnings = warnings
+      if let first = warnings.first { model.notice = "warning: \(first)" }
       return []
     case .runFailed(let id, let message):
       guard model.live?.id == id else { return [] }

@@ -101,6 +101,11 @@ extension Workbench {
     var center: [Span] = []
     if let n = model.notice ?? model.live?.view.message.flatMap({ model.screen == .train ? $0 : nil }) {
       center = [Span(p.text(n), style: Style(fg: .yellow))]
+      // A notice outranks the file's path, which the Sessions screen always shows: only the
+      // file's name stays, so the notice is not cut to `wa…` by a long folder.
+      if let last = right.last, last.text.contains("/") {
+        right[right.count - 1] = Span((last.text.split(separator: "/").last.map(String.init) ?? last.text), style: last.style)
+      }
     }
     let line = StatusLine(left: left.map { Span(p.text($0.text), style: $0.style) }, center: center, right: right, mode: model.mode, fill: Style(dim: false))
     line.render(in: Rect(x: 0, y: y, width: grid.width, height: 1), into: &grid)

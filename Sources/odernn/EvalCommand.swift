@@ -150,6 +150,7 @@ struct EvalCommand: ParsableCommand {
       inputs: inputs, steps: t, batch: b, targets: targets, readoutSteps: everyStep ? 0..<t : (t - 1)..<t)
     let tape = Tape<S>()
     let forward = SequenceModel<S>(spec: cfg.cell).record(on: tape, parameters: params, batch: batch, loss: kind)
+    if let failure = tape.solveLog.failure { printError("odernn: warning: \(failure); the loss is nan") }
     tape.backward(from: forward.loss)
     var grads = SafeTensors()
     var sum = 0.0

@@ -13,6 +13,8 @@ struct SweepRunner {
   let folder: SweepFolder
   let jobs: Int
   let json: Bool
+  /// Neither the live table nor JSON lines (an experiment reports on its own).
+  var quiet = false
 
   /// This executable, to run the children with.
   static var executable: String {
@@ -25,14 +27,14 @@ struct SweepRunner {
     var running: [(point: SweepSpec.Point, process: Process)] = []
     var statuses: [Int: String] = [:]
     var failures: [String] = []
-    let live = CommandSupport.isTerminal(1) && !json
+    let live = CommandSupport.isTerminal(1) && !json && !quiet
     let clock = ContinuousClock()
     var lastDraw = clock.now - .seconds(1)
 
     func report(_ point: SweepSpec.Point, _ status: String) {
       guard statuses[point.index] != status else { return }
       statuses[point.index] = status
-      guard json else { return }
+      guard json, !quiet else { return }
       let s = folder.summary(point)
       CommandSupport.printJSON(
         .object([

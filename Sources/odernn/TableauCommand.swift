@@ -25,6 +25,28 @@ struct TableauCommand: ParsableCommand {
         "realInterval": .array([r.realInterval.map(JSON.number) ?? .null, .number(0)]),
         "imagRadius": r.imagRadius.map(JSON.number) ?? .null,
       ]),
+      "solverCost": ImplicitCost.reference(t).map(costJSON) ?? .null,
+    ])
+  }
+
+  /// An implicit tableau's per-step cost under each solver (`ImplicitCost`).
+  static func costJSON(_ c: ImplicitCost) -> JSON {
+    var newton: JSON = .object([
+      "maxIterations": .number(Double(c.iterations)), "fieldEvaluationsPerIteration": .number(Double(c.stages)),
+      "linearSolvesPerIteration": 1, "systemSize": .number(Double(c.systemSize)),
+      "measuredOn": c.measuredOn.map(JSON.string) ?? .null,
+    ])
+    if let mean = c.newtonMean, let max = c.newtonMax {
+      try? newton.setMember(.number(mean), at: ["meanIterations"])
+      try? newton.setMember(.number(Double(max)), at: ["measuredMaxIterations"])
+      try? newton.setMember(.number(c.newtonFieldEvaluations(mean)), at: ["fieldEvaluations"])
+      try? newton.setMember(.number(mean), at: ["linearSolves"])
+    }
+    return .object([
+      "jacobi": .object([
+        "sweeps": .number(Double(c.iterations)), "fieldEvaluations": .number(Double(c.jacobiFieldEvaluations)), "linearSolves": 0,
+      ]),
+      "newton": newton,
     ])
   }
 
@@ -68,7 +90,11 @@ struct TableauCommand: ParsableCommand {
         CommandSupport.printJSON(TableauCommand.json(t))
         return
       }
-      let text = [t.diagramText(), t.summaryText(), t.regionPlotText(columns: 61, rows: 21)].joined(separator: "\n\n")
+      var parts = [t.diagramText(), t.summaryText()]
+      if let cost = ImplicitCost.reference(t) {
+        parts.append((["per-step cost of a cell (t = 1, H = 64, m = 8):"] + cost.lines.map { "  " + $0 }).joined(separator: "\n"))
+      }
+      let text = (parts + [t.regionPlotText(columns: 61, rows: 21)]).joined(separator: "\n\n")
       let plain = ASCIIText.wanted(flag: ascii, environment: ProcessInfo.processInfo.environment)
       StandardOutput.line(plain ? ASCIIText.transliterate(text) : text)
     }

@@ -17,12 +17,13 @@ struct SetCLITests {
     try dir.write("tiny.json", Self.tiny)
     let r = try CLI.run(
       ["train", "--config", "tiny.json", "--set", "cell.hiddenSize=8", "--set", "cell.tableau=backward-euler",
-       "--set", "cell.implicitIterations=2", "--set", "optimizer.clipNorm=0.5", "--steps", "4", "--seed", "7", "--out", "s.session"],
+       "--set", "cell.solver=jacobi", "--set", "cell.implicitIterations=2", "--set", "optimizer.clipNorm=0.5", "--steps", "4", "--seed", "7", "--out", "s.session"],
       in: dir.url)
     #expect(r.status == 0, "\(r)")
     let s = try Session.read(path: dir.path("s.session"))
     let cell = try #require(s.header.config["cell"])
-    #expect(cell["hiddenSize"] == 8 && cell["tableau"] == "backward-euler" && cell["implicitIterations"] == 2, "\(cell.serialized())")
+    #expect(cell["hiddenSize"] == 8 && cell["tableau"] == "backward-euler" && cell["implicitIterations"] == 2
+        && cell["solver"] == "jacobi", "\(cell.serialized())")
     #expect(cell["gamma"] == nil, "a dense cell's header has no gamma: \(cell.serialized())")
     #expect(s.header.config["optimizer"]?["clipNorm"] == 0.5 && s.header.config["steps"] == 4 && s.header.config["seed"] == 7)
     #expect(s.metrics.count == 4)

@@ -16,7 +16,8 @@ struct TableauCLITests {
     #expect(r.status == 0, "\(r)")
     #expect(r.stdoutLines.count == 1)
     let o = try json(r.stdout)
-    #expect(o.objectValue.map { Set($0.keys) } == ["name", "stages", "explicit", "order", "a", "b", "c", "stability"])
+    #expect(o.objectValue.map { Set($0.keys) } == ["name", "stages", "explicit", "order", "a", "b", "c", "stability", "solverCost"])
+    #expect(o["solverCost"] == .null, "an explicit tableau has no stage solver")
     #expect(o["name"] == "rk4")
     #expect(o["stages"] == 4)
     #expect(o["explicit"] == true)
@@ -46,8 +47,16 @@ struct TableauCLITests {
       // under "stability", as null).
       #expect(
         o.objectValue.map { Set($0.keys) }
-          == ["name", "stages", "explicit", "order", "a", "b", "c", "stability"], "\(name)")
+          == ["name", "stages", "explicit", "order", "a", "b", "c", "stability", "solverCost"], "\(name)")
       #expect(o["explicit"] == false, "\(name)")
+      // Each solver's cost per step on the reference cell (t = 1, H = 64, m = 8).
+      let stages = try #require(o["stages"]?.doubleValue)
+      let cost = try #require(o["solverCost"])
+      #expect(cost["jacobi"] == .object(["sweeps": 8, "fieldEvaluations": .number(1 + 8 * stages), "linearSolves": 0]), "\(name)")
+      let newton = try #require(cost["newton"])
+      let n = try #require(newton["meanIterations"]?.doubleValue, "\(name): \(newton)")
+      #expect(n >= 1 && n <= 8 && newton["systemSize"] == .number(64 * stages), "\(name): \(newton)")
+      #expect(newton["fieldEvaluations"] == .number(stages * (n + 1)) && newton["linearSolves"] == .number(n), "\(name): \(newton)")
       let s = try #require(o["stability"])
       #expect(s["polynomial"] == .null, "\(name)")
       #expect(s["realInterval"] == [nil, 0], "\(name): unbounded to the left")

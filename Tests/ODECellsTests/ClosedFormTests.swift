@@ -32,17 +32,18 @@ struct ClosedFormTests {
   static func rotation(_ omega: Double) -> Matrix<Double> { Matrix([[0, -omega], [omega, 0]]) }
 
   /// E1.1 (papers.md §1.6): on `h′ = Ah` with A a rotation generator, every step multiplies
-  /// ‖h‖ by exactly |R(iεω)| (R_m for implicit cells).
+  /// ‖h‖ by exactly |R(iεω)| (R_m for implicit Jacobi cells, R for Newton cells).
   @Test(arguments: ButcherTableau.catalogNames)
   func rotationGrowthEqualsStabilityFunctionModulus(name: String) throws {
     let tableau = try #require(ButcherTableau.named(name))
-    for y in [0.5, 1.0, 1.5, 2.5, 3.0] {
-      let spec = CellSpec(tableau: tableau, hiddenSize: 2, stepSize: 1, activation: .identity)
-      let hs = Self.runLinear(spec, m: Self.rotation(y), h0: [1, 0], steps: 20)
-      let growth = pow(hypot(hs[19][0], hs[19][1]), 1.0 / 20)
-      let r = tableau.cellStabilityFunction(implicitIterations: spec.implicitIterations)
-      let expected = r.modulus(Complex(0, y))
-      #expect(abs(growth - expected) <= 1e-10 * max(1, expected), "\(name) εω=\(y): \(growth) vs \(expected)")
+    for solver in ImplicitSolver.allCases {
+      for y in [0.5, 1.0, 1.5, 2.5, 3.0] {
+        let spec = CellSpec(tableau: tableau, hiddenSize: 2, stepSize: 1, activation: .identity, solver: solver)
+        let hs = Self.runLinear(spec, m: Self.rotation(y), h0: [1, 0], steps: 20)
+        let growth = pow(hypot(hs[19][0], hs[19][1]), 1.0 / 20)
+        let expected = spec.integratedStabilityFunction.modulus(Complex(0, y))
+        #expect(abs(growth - expected) <= 1e-10 * max(1, expected), "\(name) \(solver) εω=\(y): \(growth) vs \(expected)")
+      }
     }
   }
 

@@ -17,17 +17,19 @@ struct JacobianTests {
     var structure: Structure = .dense
     var gated = false
     var sweeps = 3
+    var solver: ImplicitSolver = .jacobi
 
     func spec() throws -> CellSpec {
       CellSpec(
         kind: kind, tableau: try #require(ButcherTableau.named(tableau)), derivativeOrder: order, hiddenSize: 3,
         stepSize: 0.4, activation: activation, structure: structure, gamma: structure == .antisymmetric ? 0.15 : 0,
-        decay: (0..<order).map { 0.2 + 0.15 * Double($0) }, gated: gated, implicitIterations: sweeps)
+        decay: (0..<order).map { 0.2 + 0.15 * Double($0) }, gated: gated, implicitIterations: sweeps, solver: solver)
     }
 
     var testDescription: String {
       guard kind == .ode else { return kind.rawValue }
-      return "\(structure) \(activation)\(gated ? " gated" : "") \(tableau) t=\(order)"
+      let implicit = (try? spec())?.isImplicit ?? false
+      return "\(structure) \(activation)\(gated ? " gated" : "") \(tableau) t=\(order)\(implicit ? " \(solver)" : "")"
     }
   }
 
@@ -42,6 +44,9 @@ struct JacobianTests {
     Case(tableau: "backward-euler", structure: .antisymmetric, gated: true, sweeps: 2),
     Case(tableau: "gauss-legendre-2", order: 2, activation: .sigmoid),
     Case(tableau: "radau-iia-2", order: 3, activation: .sigmoid, gated: true, sweeps: 4),
+    Case(tableau: "backward-euler", structure: .antisymmetric, gated: true, sweeps: 8, solver: .newton),
+    Case(tableau: "gauss-legendre-2", order: 2, activation: .sigmoid, sweeps: 8, solver: .newton),
+    Case(tableau: "radau-iia-2", order: 3, activation: .sigmoid, gated: true, sweeps: 8, solver: .newton),
     Case(kind: .lstm),
     Case(kind: .gru),
   ]

@@ -13,8 +13,10 @@ struct DiagnosticJacobianTests {
     #""hiddenSize":4,"activation":"sigmoid","gated":true,"stepSize":0.8"#,
     #""hiddenSize":3,"tableau":"heun","derivativeOrder":2,"decay":[0.2,0.5],"activation":"sigmoid","gated":true,"stepSize":0.5"#,
     #""hiddenSize":3,"tableau":"kutta3","derivativeOrder":3,"decay":[0.3,0.3,0.6],"stepSize":0.4"#,
-    #""hiddenSize":4,"tableau":"radau-iia-2","implicitIterations":3,"structure":"antisymmetric","gamma":0.2,"stepSize":0.4"#,
-    #""hiddenSize":3,"tableau":"gauss-legendre-2","derivativeOrder":2,"decay":[0.4,0.4],"implicitIterations":2,"stepSize":0.5"#,
+    #""hiddenSize":4,"tableau":"radau-iia-2","solver":"jacobi","implicitIterations":3,"structure":"antisymmetric","gamma":0.2,"stepSize":0.4"#,
+    #""hiddenSize":3,"tableau":"gauss-legendre-2","solver":"jacobi","derivativeOrder":2,"decay":[0.4,0.4],"implicitIterations":2,"stepSize":0.5"#,
+    #""hiddenSize":4,"tableau":"radau-iia-2","structure":"antisymmetric","gamma":0.2,"stepSize":0.4"#,
+    #""hiddenSize":3,"tableau":"gauss-legendre-2","derivativeOrder":2,"decay":[0.4,0.4],"gated":true,"stepSize":0.5"#,
     #""kind":"lstm","hiddenSize":3"#,
     #""kind":"gru","hiddenSize":4"#,
   ]

@@ -86,7 +86,7 @@ struct DiagnosticsTests {
     let eps = 0.35
     let decay = (0..<order).map { 0.2 + 0.3 * Double($0) }
     // Explicit tableaux take no `implicitIterations` (a config key they would ignore).
-    let sweeps = tableau.isExplicit ? "" : #","implicitIterations":\#(iterations)"#
+    let sweeps = tableau.isExplicit ? "" : #","solver":"jacobi","implicitIterations":\#(iterations)"#
     let e = try Self.engine(
       cell: #""hiddenSize":\#(h),"activation":"identity","tableau":"\#(name)","stepSize":\#(eps),"derivativeOrder":\#(order),"decay":\#(decay)\#(sweeps)"#)
     e.trainStep()
@@ -118,7 +118,7 @@ struct DiagnosticsTests {
   /// a large step the two differ, and the diagnostics follow R_m.
   @Test func implicitMapFollowsTheTruncatedFunctionNotR() throws {
     let tableau = try #require(ButcherTableau.named("gauss-legendre-2"))
-    let e = try Self.engine(cell: #""hiddenSize":4,"activation":"identity","tableau":"gauss-legendre-2","stepSize":1.5,"implicitIterations":1"#)
+    let e = try Self.engine(cell: #""hiddenSize":4,"activation":"identity","tableau":"gauss-legendre-2","stepSize":1.5,"solver":"jacobi","implicitIterations":1"#)
     let d = try #require(e.eigenDiagnostics())
     let rm = d.field.map { Self.r(tableau, m: 1, $0) }
     let exact = d.field.map { tableau.stabilityFunction($0) }
@@ -188,7 +188,8 @@ struct DiagnosticsTests {
     // Euler of order 2: h_1 = 0 depends on no parameter, yet ∂L/∂h_1 ≠ 0.
     (#""hiddenSize":3,"derivativeOrder":2,"decay":[0.2,0.4],"stepSize":0.6"#, #"{"name":"adding","length":5}"#),
     (#""hiddenSize":3,"tableau":"rk4","derivativeOrder":2,"decay":[0.3,0.6],"stepSize":0.5,"activation":"sigmoid""#, #"{"name":"sine","length":4,"noise":0}"#),
-    (#""hiddenSize":3,"tableau":"radau-iia-2","implicitIterations":2,"stepSize":0.4,"gated":true"#, #"{"name":"copy","delay":2,"symbols":3,"length":2}"#),
+    (#""hiddenSize":3,"tableau":"radau-iia-2","solver":"jacobi","implicitIterations":2,"stepSize":0.4,"gated":true"#, #"{"name":"copy","delay":2,"symbols":3,"length":2}"#),
+    (#""hiddenSize":3,"tableau":"radau-iia-2","stepSize":0.4,"gated":true"#, #"{"name":"copy","delay":2,"symbols":3,"length":2}"#),
   ])
   func gradientNormsThroughTimeMatchFiniteDifferences(cell: String, task: String) throws {
     let e = try Self.engine(cell: cell, task: task)

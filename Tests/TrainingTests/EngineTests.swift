@@ -22,7 +22,8 @@ struct EngineTests {
       (#"{"name":"adding","length":12}"#, #""hiddenSize":8,"tableau":"rk4","stepSize":0.5"#),
       (#"{"name":"copy","delay":5,"symbols":3,"length":3}"#, #""hiddenSize":6,"structure":"antisymmetric","gamma":0.1,"stepSize":0.2,"gated":true"#),
       (#"{"name":"sine","length":10}"#, #""kind":"lstm","hiddenSize":5"#),
-      (#"{"name":"sine","length":10}"#, #""hiddenSize":5,"tableau":"gauss-legendre-2","derivativeOrder":2,"decay":[0.5,0.5],"implicitIterations":3"#),
+      (#"{"name":"sine","length":10}"#, #""hiddenSize":5,"tableau":"gauss-legendre-2","derivativeOrder":2,"decay":[0.5,0.5],"solver":"jacobi","implicitIterations":3"#),
+      (#"{"name":"sine","length":10}"#, #""hiddenSize":5,"tableau":"gauss-legendre-2","derivativeOrder":2,"decay":[0.5,0.5]"#),
     ] {
       let c = try Self.config(precision: precision, task: task, cell: cell)
       let a = try trainMetrics(c, steps: 25).map(MetricBits.init)

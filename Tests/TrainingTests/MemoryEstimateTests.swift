@@ -9,7 +9,7 @@ struct MemoryEstimateTests {
   static let configs: [String] = [
     #"{"cell":{"hiddenSize":16},"task":{"name":"adding","length":30},"batchSize":8}"#,
     #"{"cell":{"hiddenSize":24,"tableau":"rk4","derivativeOrder":2,"gated":true},"task":{"name":"sine","length":20},"batchSize":4}"#,
-    #"{"cell":{"hiddenSize":12,"tableau":"gauss-legendre-2","implicitIterations":3,"structure":"antisymmetric","gamma":0.1},"task":{"name":"copy","delay":10,"length":4},"batchSize":5}"#,
+    #"{"cell":{"hiddenSize":12,"tableau":"gauss-legendre-2","solver":"jacobi","implicitIterations":3,"structure":"antisymmetric","gamma":0.1},"task":{"name":"copy","delay":10,"length":4},"batchSize":5}"#,
     #"{"cell":{"kind":"lstm","hiddenSize":20},"task":{"name":"adding","length":25},"batchSize":6}"#,
     #"{"cell":{"kind":"gru","hiddenSize":9},"task":{"name":"copy","delay":7,"symbols":3,"length":3},"batchSize":3,"precision":"float64"}"#,
   ]

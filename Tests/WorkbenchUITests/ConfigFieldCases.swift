@@ -14,6 +14,7 @@ enum ConfigFieldCases {
   static let dense = context()
   static let antisymmetric = context(#","structure":"antisymmetric""#)
   static let implicit = context(#","tableau":"backward-euler""#)
+  static let jacobi = context(#","tableau":"backward-euler","solver":"jacobi""#)
   static let secondOrder = context(#","derivativeOrder":2"#)
   static let lstm = context(#","kind":"lstm""#)
   static let gru = context(#","kind":"gru""#)
@@ -67,7 +68,13 @@ enum ConfigFieldCases {
     ]),
     Case(key: "cell.decay", context: secondOrder, valid: [[1, 0.5]], invalid: [([1], #""cell.decay": expected an array of 2 numbers, got 1 elements"#)]),
     Case(key: "cell.gated", context: dense, valid: [true, false], invalid: [(1, #""cell.gated": expected a boolean, got a number"#), ("yes", nil)]),
+    Case(key: "cell.solver", context: implicit, valid: ["newton", "jacobi"], invalid: [
+      ("gauss", #""cell.solver": expected one of newton, jacobi, got "gauss""#), (1, nil),
+    ]),
     Case(key: "cell.implicitIterations", context: implicit, valid: [1, 1000], invalid: [(0, nil), (1001, #""cell.implicitIterations": expected an integer in 1...1000, got 1001"#)]),
+    Case(key: "cell.solverTolerance", context: implicit, valid: [1e-12, 0.5, nil], invalid: [
+      (0, #""cell.solverTolerance": expected a number > 0, got 0"#), ("1e-5", nil),
+    ]),
     // idx and csv need their paths, which a document must give and a draft may leave empty.
     Case(key: "task.name", context: dense, valid: ["adding", "copy", "sine"], invalid: [
       ("addition", #""task.name": expected one of adding, copy, sine, idx, csv, got "addition""#),
@@ -140,6 +147,9 @@ enum ConfigFieldCases {
     ("cell.gated", gru, false, #""cell.gated": not used by a gru cell (kind is gru)"#),
     ("cell.implicitIterations", dense, 8, #""cell.implicitIterations": not used by an explicit tableau (euler is explicit)"#),
     ("cell.implicitIterations", gru, 8, #""cell.implicitIterations": not used by a gru cell (kind is gru)"#),
+    ("cell.solver", dense, "newton", #""cell.solver": not used by an explicit tableau (euler is explicit)"#),
+    ("cell.solverTolerance", jacobi, 1e-9, #""cell.solverTolerance": not used by the jacobi solver (cell.solver is jacobi)"#),
+    ("cell.solverTolerance", lstm, 1e-9, #""cell.solverTolerance": not used by an lstm cell (kind is lstm)"#),
     ("task.length", idx, 10, #""task.length": not used by the idx task (task.name is idx)"#),
     ("task.length", csv, 10, #""task.length": not used by the csv task (task.name is csv)"#),
     ("task.delay", dense, 5, #""task.delay": not used by the adding task (task.name is adding)"#),

@@ -37,4 +37,12 @@ lapack_int odernn_dgeev(lapack_int n, double *a, lapack_int lda, double *wr, dou
 lapack_int odernn_sgesdd(lapack_int m, lapack_int n, float *a, float *s, float *u, float *vt);
 lapack_int odernn_dgesdd(lapack_int m, lapack_int n, double *a, double *s, double *u,
                          double *vt);
+/// LU with partial pivoting of a column-major n x n matrix (overwritten by L and U).
+lapack_int odernn_sgetrf(lapack_int n, float *a, lapack_int *ipiv);
+lapack_int odernn_dgetrf(lapack_int n, double *a, lapack_int *ipiv);
+/// Solves op(A) x = b (trans 'N' or 'T') for one right-hand side from odernn_?getrf's factors.
+lapack_int odernn_sgetrs(char trans, lapack_int n, const float *lu, const lapack_int *ipiv,
+                         float *b);
+lapack_int odernn_dgetrs(char trans, lapack_int n, const double *lu, const lapack_int *ipiv,
+                         double *b);
 #endif

@@ -37,24 +37,37 @@ enum ComposeScreen {
     return (rows, max(0, min(selectedRow - height / 2, rows.count - height)))
   }
 
-  /// The field list's inside below its box title, without the problem lines at its foot.
-  static func listInside(_ model: WorkbenchModel, box: Rect) -> Rect {
+  /// The field list's inside below its box title and above its notes, and the notes' lines:
+  /// why the draft cannot train (red), then what the live run's task warned of while the
+  /// draft has that same task (yellow; its data are the draft's), each at most three wrapped
+  /// lines, a note left out when the list is down to four rows.
+  static func layoutList(_ model: WorkbenchModel, box: Rect) -> (inner: Rect, notes: [[Span]]) {
     var inner = box
-    if let problem = model.draft.problem, box.height > 4 {
-      inner.height -= Paragraph.wrapped(problem, width: box.width - 1, style: .plain).prefix(3).count
+    var shown: [[Span]] = []
+    var notes: [(String, Style)] = []
+    if let problem = model.draft.problem { notes.append((problem, Style(fg: .red, bold: true))) }
+    if let live = model.live, live.view.config.task == model.draft.config.normalized.task, let warning = live.warnings.first {
+      notes.append(("warning: \(warning)", Style(fg: .yellow)))
     }
-    return inner
+    let groups = notes.map { Array(Paragraph.wrapped($0.0, width: box.width - 1, style: $0.1).prefix(3)) }
+    for lines in groups where inner.height > 4 {
+      inner.height -= lines.count
+      shown += lines
+    }
+    return (inner, shown)
   }
 
+  /// The field list's inside below its box title, above the notes at its foot.
+  static func listInside(_ model: WorkbenchModel, box: Rect) -> Rect { layoutList(model, box: box).inner }
+
   /// The field list (the config fields that apply to the draft, under their sections),
-  /// scrolled so that the selected field is visible; why the draft cannot train, if it cannot,
-  /// in red on the last lines (at most three, wrapped).
+  /// scrolled so that the selected field is visible, with the notes (`layoutList`) on the
+  /// last lines.
   static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
-    let inner = listInside(model, box: box)
-    if let problem = model.draft.problem, box.height > 4 {
-      let lines = Array(Paragraph.wrapped(problem, width: box.width - 1, style: Style(fg: .red, bold: true)).prefix(3))
-      Paragraph(lines: lines, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: lines.count), into: &grid)
+    let (inner, notes) = layoutList(model, box: box)
+    if !notes.isEmpty {
+      Paragraph(lines: notes, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: notes.count), into: &grid)
     }
     let height = max(1, inner.height)
     let (rows, first) = Self.rows(model, height: height)
@@ -92,7 +105,7 @@ enum ComposeScreen {
       let state = kind == .lstm ? "h and c" : "h"
       lines.append(("state \(state), H = \(cell.hiddenSize) each   weight_hh [\(kind.gates * cell.hiddenSize), \(cell.hiddenSize)]", .plain))
     } else {
-      lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluations)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+      lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluationsText)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
     }
     // (A run that does not fit is refused when it starts, with this estimate and what is free.)
     if let memory = pv.memory { lines.append(("memory ≈ \(MemoryEstimate.format(memory.total))", Style(dim: true))) }
@@ -101,8 +114,12 @@ enum ComposeScreen {
       let real = t.realInterval.map { "[\(Format.number($0)), 0]" } ?? "unbounded"
       let imag = t.imagRadius.map { Format.number($0) } ?? "unbounded"
       lines.append(("real interval \(real)   imag radius \(imag)\(t.isAStable ? "   A-stable" : "")", .plain))
-      if !t.isExplicit, let fn = pv.picture?.function {
-        lines.append(("integrates with \(fn.label), not the tableau's R(z)", Style(fg: .yellow)))
+      if cell.isImplicit {
+        switch cell.solver {
+        case .jacobi: lines.append(("integrates with \(cell.stabilityFunctionName), not the tableau's R(z)", Style(fg: .yellow)))
+        case .newton: lines.append(("integrates with the tableau's own R(z) (newton)", .plain))
+        }
+        for line in pv.cost?.lines ?? [] { lines.append((line, Style(dim: true))) }
       }
     }
     let inner = p.box(&grid, rect, cell.kind == .ode ? "Tableau \(cell.tableau.name)" : "Baseline \(cell.kind.rawValue)")
@@ -139,7 +156,7 @@ enum ComposeScreen {
       p.write(&grid, pv.note ?? "", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
     }
-    let inner = p.box(&grid, rect, "\(picture.function.symbol) region, ε·λ of the initial weights")
+    let inner = p.box(&grid, rect, picture.title(" region, ε·λ of the initial weights"))
     let w = picture.window(including: pv.spectrum)
     let fn = picture.function
     let plot = ComplexPlanePlot(

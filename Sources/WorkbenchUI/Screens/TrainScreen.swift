@@ -142,7 +142,7 @@ enum TrainScreen {
   static func eigen(_ m: WorkbenchModel, _ run: RunView, _ cutoff: Int?, _ p: Painter, _ rect: Rect, _ focused: Bool, _ grid: inout Grid) {
     let e = run.eigen(upTo: cutoff)
     let map = m.showMap || run.picture == nil
-    var title = map ? "One-step map eigenvalues, unit circle" : "ε·λ(∂F/∂S) over \(run.picture?.function.symbol ?? "R(z)") ≤ 1"
+    var title = map ? "One-step map eigenvalues, unit circle" : "ε·λ(∂F/∂S) over \(run.picture?.title(" ≤ 1") ?? "R(z) ≤ 1")"
     if let e { title += "  @\(e.step)" }
     let inner = p.box(&grid, rect, title, focused: focused)
     guard let e else {
