@@ -80,7 +80,7 @@ let package = Package(
     .target(name: "TerminalNCurses", dependencies: ["TerminalGrid", "CNCurses"]),
     .target(
       name: "WorkbenchRuntime",
-      dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg", "JSON"]
+      dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg", "JSON", "FileFormats"]
     ),
     .target(
       name: "Experiments",

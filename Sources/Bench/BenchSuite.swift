@@ -79,6 +79,10 @@ public enum BenchSuite {
       progress("render")
       rows.append(renderRow(harness: harness))
     }
+    if wanted("workbench-compose-key-h4096-t3") {
+      progress("compose key")
+      rows.append(composeKeyRow(harness: harness))
+    }
     if wanted("gemm-64x128x128-f32") {
       progress("gemm-64x128x128-f32")
       rows.append(gemm(Float.self, m: 64, n: 128, k: 128, harness: harness))

@@ -42,6 +42,8 @@ public enum Key: Hashable, Sendable {
   case function(Int)
   /// The terminal changed size; the app should read the new size and redraw everything.
   case resize
+  /// A mouse event (the ncurses backend decodes SGR 1006 reports into these).
+  case mouse(MouseEvent)
 }
 
 extension Key: CustomStringConvertible {
@@ -79,6 +81,7 @@ extension Key: CustomStringConvertible {
     case .backTab: return "shift-tab"
     case .function(let number): return "F\(number)"
     case .resize: return "resize"
+    case .mouse: return "mouse"
     }
   }
 

@@ -56,6 +56,29 @@ extension LineChart {
         labelClip: clip, lineStyle: axisStyle, labelStyle: labelStyle, glyphs: glyphs, ascii: ascii)
     }
     canvas.render(into: &grid, at: plot.origin)
+    drawMarkers(drawn, in: plot, xMap: xMap, yMap: yMap, dots: (dotsX, dotsY), into: &grid)
+  }
+
+  /// Stamps each marked layer's glyph on the cell of its first point in every
+  /// `markerSpacing`-th column (offset by the layer's index, so markers of different series
+  /// do not all land in the same columns).
+  func drawMarkers(
+    _ layers: [Layer], in plot: Rect, xMap: LinearMap, yMap: LinearMap, dots: (x: Int, y: Int), into grid: inout Grid
+  ) {
+    for (index, layer) in layers.enumerated() {
+      guard let marker = layer.marker else { continue }
+      let glyph = mode.isASCII && !marker.isASCII ? "*" : marker
+      var lastColumn = Int.min
+      for point in layer.points {
+        let column = xMap.dot(point.x) / dots.x
+        guard column != lastColumn, (column + index) % LineChart.markerSpacing == 0 else { continue }
+        lastColumn = column
+        let row = yMap.dot(transform(point.y)) / dots.y
+        let at = Point(x: plot.x + column, y: plot.y + row)
+        guard plot.contains(at) else { continue }
+        grid.write(String(Character(glyph)), at: at, style: layer.style.bolded, clip: plot)
+      }
+    }
   }
 
   /// The x and y ranges to plot (y in log10 space with `logY`), or `nil` without data.

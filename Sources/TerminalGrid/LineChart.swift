@@ -8,12 +8,16 @@ public struct LineSeries: Sendable {
   public var points: [(x: Double, y: Double)]
   /// The line colour.
   public var color: Color
+  /// A glyph stamped along the line every ``LineChart/markerSpacing`` columns, in the line's
+  /// colour (nil: none): tells apart series that share a colour.
+  public var marker: Unicode.Scalar?
 
   /// Creates a series.
-  public init(name: String, points: [(x: Double, y: Double)], color: Color = .default) {
+  public init(name: String, points: [(x: Double, y: Double)], color: Color = .default, marker: Unicode.Scalar? = nil) {
     self.name = name
     self.points = points
     self.color = color
+    self.marker = marker
   }
 
   /// Creates a series from y values at x = 0, 1, 2 and so on.
@@ -95,7 +99,11 @@ public struct LineChart: Widget {
   struct Layer {
     var points: [(x: Double, y: Double)]
     var style: Style
+    var marker: Unicode.Scalar? = nil
   }
+
+  /// Columns between two markers of a series.
+  public static let markerSpacing = 6
 
   /// The lines to draw, raw (dim) before smoothed, keeping only finite points (and,
   /// with `logY`, positive y).
@@ -107,9 +115,9 @@ public struct LineChart: Widget {
       if smoothing > 0 {
         result.append(Layer(points: plotted(item.points, ys), style: base.dimmed))
         result.append(
-          Layer(points: plotted(item.points, Smoothing.ema(ys, weight: smoothing)), style: base))
+          Layer(points: plotted(item.points, Smoothing.ema(ys, weight: smoothing)), style: base, marker: item.marker))
       } else {
-        result.append(Layer(points: plotted(item.points, ys), style: base))
+        result.append(Layer(points: plotted(item.points, ys), style: base, marker: item.marker))
       }
     }
     return result

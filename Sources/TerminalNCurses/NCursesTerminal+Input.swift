@@ -29,12 +29,47 @@ extension NCursesTerminal {
       if status == ERR { return nil }
       let input: RawInput =
         status == KEY_CODE_YES ? .keyCode(Int32(bitPattern: code)) : .character(code)
+      if input == .character(27), let report = readMouseReport() {
+        if let event = report { return .mouse(event) }
+        if let deadline, clock.now >= deadline { return nil }
+        continue
+      }
       if let key = KeyDecoder.decode(input) {
         if key == .resize { invalidate() }
         return key
       }
       if let deadline, clock.now >= deadline { return nil }
     }
+  }
+
+  /// After an Esc: the rest of an SGR mouse report (`[<b;x;yM`), already in the input queue
+  /// (a terminal sends it in one write): `.some(event)`, or `.some(nil)` for a report this app
+  /// does not use (motion, other buttons), which the caller skips. Anything else read is
+  /// pushed back and nil returned, so the Esc is delivered as it was.
+  func readMouseReport() -> MouseEvent?? {
+    wtimeout(window, 0)
+    currentTimeout = 0
+    var read: [wint_t] = []
+    func next() -> UInt32? {
+      var code: wint_t = 0
+      guard wget_wch(window, &code) == OK else { return nil }
+      read.append(code)
+      return UInt32(code)
+    }
+    func pushBack() -> MouseEvent?? {
+      for code in read.reversed() { _ = unget_wch(wchar_t(code)) }
+      return nil
+    }
+    guard next() == 0x5B, next() == 0x3C else { return pushBack() }
+    var parameters = ""
+    while read.count < 24, let code = next(), let scalar = Unicode.Scalar(code) {
+      if scalar == "M" || scalar == "m" {
+        return .some(MouseEvent.sgr(parameters: parameters, final: scalar))
+      }
+      guard scalar == ";" || ("0"..."9").contains(scalar) else { break }
+      parameters.unicodeScalars.append(scalar)
+    }
+    return pushBack()
   }
 
   /// A duration in whole milliseconds, rounded up so a wait never ends early.

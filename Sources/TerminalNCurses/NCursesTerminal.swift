@@ -103,6 +103,8 @@ public final class NCursesTerminal: TerminalBackend {
     // ctrl-c, ctrl-z and ctrl-\ keep raising their signals.
     NCursesTerminal.disableFlowControl()
     _ = def_prog_mode()
+    // Mouse presses and the wheel, reported in SGR form (decoded in `readKey`).
+    NCursesTerminal.writeRaw(MouseEvent.enableSequence)
 
     let noColor = getenv("NO_COLOR").map { String(cString: $0) }
     var colors = 0
@@ -142,6 +144,7 @@ public final class NCursesTerminal: TerminalBackend {
     guard !isRestored else { return }
     isRestored = true
     if TerminalRestoration.disarm() {
+      NCursesTerminal.writeRaw(MouseEvent.disableSequence)
       if !hasAlternateScreen {
         _ = werase(window)
         _ = wnoutrefresh(window)
@@ -150,6 +153,12 @@ public final class NCursesTerminal: TerminalBackend {
       _ = endwin()
     }
     TerminalRestoration.release()
+  }
+
+  /// Writes terminal control bytes straight to stdout (modes ncurses does not manage).
+  static func writeRaw(_ text: String) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
   }
 
   /// Clears `IXON` on the terminal of stdin and stdout so ctrl-s and ctrl-q arrive as keys.
@@ -171,7 +180,7 @@ public final class NCursesTerminal: TerminalBackend {
   /// The terminfo strings that undo curses' screen state (`sgr0`, `rmkx`, `cnorm`, `rmcup`),
   /// without padding, for the signal-safe restore path.
   static func restoreSequence() -> [UInt8] {
-    var bytes: [UInt8] = []
+    var bytes: [UInt8] = Array(MouseEvent.disableSequence.utf8)
     var leftAlternateScreen = false
     for capability in ["sgr0", "rmkx", "cnorm", "rmcup"] {
       guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }

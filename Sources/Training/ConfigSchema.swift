@@ -124,7 +124,7 @@ public enum ConfigSchema {
 
   /// The config every document starts from: the structs' defaults, the adding task.
   /// (`cell.hiddenSize` and `task.name` are required, so their values here never survive.)
-  static var defaults: TrainingConfig {
+  public static var defaults: TrainingConfig {
     TrainingConfig(cell: CellSpec(hiddenSize: 1), task: .standard(.adding))
   }
 

@@ -10,6 +10,16 @@ extension AppLoop {
   func perform(_ effect: Effect) {
     switch effect {
     case .startTraining(let id, let config): start(id, config)
+    case .readResume(let file):
+      switch WorkbenchFiles.resumePoint(folder: folder, file: file) {
+      case .success(let point): send(.resumeReady(file: file, config: point.config, step: point.checkpoint.step))
+      case .failure(let message): send(.notice("cannot resume \(file): \(message.description)"))
+      }
+    case .resumeTraining(let id, let config, let file, let step):
+      switch WorkbenchFiles.resumePoint(folder: folder, file: file, step: step) {
+      case .success(let point): start(id, config, resume: (file, point.checkpoint))
+      case .failure(let message): send(.runFailed(run: id, message.description))
+      }
     case .send(let command): active?.trainer.send(command)
     case .stopTraining: stop()
     case .save:
@@ -23,6 +33,18 @@ extension AppLoop {
       case .success(let tableau): send(.tableauLoaded(tableau, file: file))
       case .failure(let error): send(.notice("tableau: \(error.description)"))
       }
+    case .computePreview(let generation, let config): previews.request(generation, config)
+    case .writeConfig(let path, let config): send(.notice(WorkbenchFiles.writeConfig(config, to: path)))
+    case .exportSession(let file, let csv): send(.notice(WorkbenchFiles.exportCSV(folder: folder, file: file, to: csv)))
+    case .deleteSession(let file):
+      send(.notice(WorkbenchFiles.delete(folder: folder, file: file)))
+      send(.sessionsListed(SessionCatalog.list(folder: folder)))
+    case .openSessionConfig(let file):
+      switch WorkbenchFiles.config(folder: folder, file: file) {
+      case .success(let config): send(.sessionConfigLoaded(file: file, config))
+      case .failure(let message): send(.notice(message.description))
+      }
+    case .completePath(let text): send(.pathsCompleted(text: text, WorkbenchFiles.completions(of: text)))
     case .quit:
       stop()
       quitting = true
@@ -31,7 +53,9 @@ extension AppLoop {
 
   /// Starts run `id`: stops the active run first, then builds the run (a failure is
   /// `.runFailed`), starts its one thread and its session file, and sets it stepping.
-  func start(_ id: Int, _ config: TrainingConfig) {
+  /// With `resume`, the run continues that session (in the Sessions folder) from its
+  /// checkpoint, and the new session names it as its parent.
+  func start(_ id: Int, _ config: TrainingConfig, resume: (file: String, checkpoint: Checkpoint)? = nil) {
     stop()
     BLAS.threads = config.threads
     var failure: String?
@@ -39,6 +63,7 @@ extension AppLoop {
     let trainer = threadStarter {
       do {
         let run = try makeTrainingRun(config)
+        if let resume { try run.restore(resume.checkpoint) }
         warnings = run.task.warnings
         return Trainer(run: run)
       } catch {
@@ -56,7 +81,7 @@ extension AppLoop {
     do {
       let header = SessionHeader(
         created: SessionFiles.isoNow(), odernn: version, blasCore: BLAS.coreName,
-        blasThreads: BLAS.threads, parent: nil, config: config.json)
+        blasThreads: BLAS.threads, parent: resume.map { ($0.file, $0.checkpoint.step) }, config: config.json)
       writer = try SessionFiles.createWriter(for: config, folder: folder, header: header)
     } catch {
       send(.notice("training without a session file: \(error)"))

@@ -31,10 +31,18 @@ public final class AppLoop {
   /// Wraps the creation of the trainer's thread (the ncurses backend blocks terminal signals
   /// around it, so they reach the main thread).
   public var threadStarter: (() -> Trainer?) -> Trainer? = { $0() }
+  /// Computes Compose previews off this thread.
+  let previews: PreviewWorker
 
   /// A loop over `backend`, saving sessions into `folder`; `version` goes into their headers.
   /// Compose opens on `draft` when given (`odernn tui --config`), else on the default cell.
-  public init(backend: any TerminalBackend, folder: String = "sessions", version: String, draft: TrainingConfig? = nil) {
+  /// `computePreview` is the Compose preview's computation, run on a thread of its own
+  /// (tests inject one that blocks, to show keys are handled while it runs).
+  public init(
+    backend: any TerminalBackend, folder: String = "sessions", version: String, draft: TrainingConfig? = nil,
+    computePreview: @escaping @Sendable (TrainingConfig) -> ComposePreview = { ComposePreview(config: $0) }
+  ) {
+    previews = PreviewWorker(compute: computePreview)
     self.backend = backend
     self.folder = folder
     self.version = version
@@ -44,6 +52,8 @@ public final class AppLoop {
     previous = Grid(width: 0, height: 0)
     opened = clock.now
   }
+
+  deinit { previews.close() }
 
   /// Feeds a message through `update` and carries out the effects.
   public func send(_ msg: Msg) {
@@ -67,8 +77,13 @@ public final class AppLoop {
   public func iterate(timeoutMilliseconds: Int) {
     if let key = backend.readKey(timeoutMilliseconds: timeoutMilliseconds) {
       if key == .resize { previous = Grid(width: 0, height: 0) }  // the backend cleared its screen
-      send(key == .resize ? .resize(backend.size) : .key(key))
+      switch key {
+      case .resize: send(.resize(backend.size))
+      case .mouse(let event): send(.mouse(event))
+      default: send(.key(key))
+      }
     }
+    for result in previews.results.drain() { send(.previewComputed(generation: result.generation, result.preview)) }
     pumpTrainer()
     send(.tick(seconds))
     if !quitting { draw() }

@@ -21,15 +21,27 @@ public enum SessionCatalog {
     }
   }
 
-  /// The loss curves of `files` in `folder` (unreadable ones are skipped).
+  /// The recorded curves (loss, validation loss, accuracy, gradient norm) of `files` in `folder` (unreadable ones are skipped).
   public static func curves(folder: String, files: [String]) -> [String: SessionCurve] {
     var result: [String: SessionCurve] = [:]
     for file in files {
       guard let session = try? Session.read(path: "\(folder)/\(file)") else { continue }
-      var loss = MetricsHistory(capacity: 2048)
-      for m in session.metrics { loss.append(step: m.step, value: m.loss) }
-      let steps = SessionSummary(file: file, session: session).steps  // as the listing counts them
-      result[file] = SessionCurve(steps: steps, loss: loss)
+      var curve = SessionCurve(
+        steps: SessionSummary(file: file, session: session).steps,  // as the listing counts them
+        loss: MetricsHistory(capacity: 2048), valLoss: MetricsHistory(capacity: 2048), accuracy: MetricsHistory(capacity: 2048),
+        gradNorm: MetricsHistory(capacity: 2048))
+      curve.picture = (try? session.header.trainingConfig()).flatMap(StabilityPicture.init(config:))
+      for timed in session.events {
+        if case .eigen(let e) = timed.event { curve.eigen.append(e) }
+      }
+      if curve.eigen.count > 1024 { curve.eigen.removeFirst(curve.eigen.count - 1024) }
+      for m in session.metrics {
+        curve.loss.append(step: m.step, value: m.loss)
+        curve.gradNorm.append(step: m.step, value: m.gradNorm)
+        if let v = m.valLoss { curve.valLoss.append(step: m.step, value: v) }
+        if let a = m.accuracy { curve.accuracy.append(step: m.step, value: a) }
+      }
+      result[file] = curve
     }
     return result
   }

@@ -11,4 +11,5 @@ public enum Action: String, Sendable, CaseIterable {
   case toggleOverlay, openReplay, cycleSort, reverseSort, filterSessions, compareConfigs
   case addStage, removeStage
   case cursorLeft, cursorRight, cursorFirst, cursorLast
+  case writeConfig, exportSession, deleteSession, composeSession, cycleMetric, compareSpectra, resumeSession
 }

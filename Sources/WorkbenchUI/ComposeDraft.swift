@@ -70,9 +70,16 @@ public struct ComposeDraft: Sendable, Equatable {
     }
   }
 
+  /// Whether the row's value is a file path (the tableau, whose typed name may be a file, and
+  /// the task's `… file` rows): Tab completes it from the file system while it is typed.
+  public func takesPath(_ f: ComposeField) -> Bool {
+    f == .tableau || (ConfigSchema.field(for: f.key, in: config)?.label.hasSuffix("file") ?? false)
+  }
+
   /// What to type into the row, shown when typing starts (nil: the value says it).
   public func typingHint(_ f: ComposeField) -> String? {
-    if f == .tableau { return "a catalog name, or a tableau .json file (DESIGN §1.2)" }
+    if f == .tableau { return "a catalog name, or a tableau .json file (DESIGN §1.2; Tab completes)" }
+    if takesPath(f) { return "a path (Tab completes)" + (ConfigSchema.field(for: f.key, in: config)?.nullMeaning.map { ", or null: \($0)" } ?? "") }
     guard let meaning = ConfigSchema.field(for: f.key, in: config)?.nullMeaning else { return nil }
     return "a value, or null: \(meaning)"
   }

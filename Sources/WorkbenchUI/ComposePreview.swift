@@ -6,14 +6,19 @@ import Training
 /// What Compose derives from a draft: the `(n, t)` label, order, parameter count,
 /// f-evaluations per step, and the ε-scaled spectrum of the initial weights' field Jacobian
 /// at the zero state, to draw over the cell's stability region.
+///
+/// Two parts with different costs: the facts (`init(factsOf:)`: from the tableau and the
+/// parameter layout, no weights drawn) are computed by `update` on every draft change; the
+/// spectrum (`init(config:)`: draws the run's initial weights, `t·H` eigenvalues) takes seconds
+/// at H = 4096, so the runtime computes it off the main thread (`Effect.computePreview`).
 public struct ComposePreview: Sendable, Equatable {
-  /// Stages `n`.
+  /// Stages `n` (ODE cells), 1 for a baseline.
   public var stages: Int
-  /// The tableau's computed order.
+  /// The tableau's computed order (ODE cells), 1 for a baseline.
   public var order: Int
   /// `(n,t) name`.
   public var label: String
-  /// Trainable scalars (cell and readout).
+  /// Trainable scalars (cell and readout): the parameter layout's sizes.
   public var parameterCount: Int
   /// Field evaluations per step (a Newton cell's: the bound `s·(m + 1)`).
   public var fieldEvaluations: Int
@@ -31,16 +36,21 @@ public struct ComposePreview: Sendable, Equatable {
   public var picture: StabilityPicture?
   /// What a run of the draft would hold in memory (nil for file tasks, unread here).
   public var memory: MemoryEstimate?
+  /// Whether the spectrum has been computed for this config (false: the facts only, while the
+  /// runtime computes the rest).
+  public var isComplete: Bool
 
-  /// The largest `t·H` for which the spectrum is computed live.
+  /// The largest `t·H` for which the spectrum is computed.
   public static let spectrumLimit = 512
 
-  /// The largest Newton system `s·t·H` whose iterations are measured live (each draft change
-  /// factors it a few dozen times).
+  /// The largest Newton system `s·t·H` whose iterations are measured (on the preview's
+  /// thread: it factors the system a few dozen times).
   public static let costLimit = 256
 
-  /// The preview of `config` (initial weights drawn as the run would draw them).
-  public init(config: TrainingConfig) {
+  /// The facts of `config`, without drawing weights: what `update` computes on every change.
+  /// The spectrum is empty and `note` says it is being computed (ODE cells within the limit);
+  /// an implicit cell's cost is the solvers' formula until Newton's iterations are measured.
+  public init(factsOf config: TrainingConfig) {
     let cell = config.cell
     stages = cell.kind == .ode ? cell.tableau.stages : 1
     order = cell.kind == .ode ? cell.tableau.order : 1
@@ -48,32 +58,42 @@ public struct ComposePreview: Sendable, Equatable {
     fieldEvaluations = cell.fieldEvaluationsPerStep
     fieldEvaluationsText = cell.isImplicit && cell.solver == .newton ? "≤ \(fieldEvaluations)" : "\(fieldEvaluations)"
     let (inputs, outputs) = Self.sizes(config.task)
-    var rng = Xoshiro256(seed: config.seed)
-    let params = ParameterSet<Double>(spec: cell, inputSize: inputs, outputSize: outputs, using: &rng)
-    parameterCount = params.scalarCount
+    parameterCount = ParameterLayout(spec: cell, inputSize: inputs, outputSize: outputs).entries.reduce(0) { $0 + $1.rows * $1.cols }
     spectrum = []
-    note = nil
     picture = StabilityPicture(config: config)
     memory = MemoryEstimate.of(config)
-    guard cell.kind == .ode else {
-      note = "no field: \(cell.kind.rawValue) is a baseline"
-      return
-    }
-    let n = cell.derivativeOrder * cell.hiddenSize
-    guard n <= Self.spectrumLimit else {
-      note = "spectrum preview for t·H ≤ \(Self.spectrumLimit)"
-      return
-    }
+    cost = ImplicitCost(cell: cell)
+    isComplete = false
+    note = Self.skipReason(config) ?? "computing the spectrum…"
+    if Self.skipReason(config) != nil { isComplete = true }
+  }
+
+  /// The whole preview of `config` (initial weights drawn as the run would draw them): the
+  /// runtime's computation, off the main thread.
+  public init(config: TrainingConfig) {
+    self.init(factsOf: config)
+    isComplete = true
+    guard note == "computing the spectrum…" else { return }
+    note = nil
+    let cell = config.cell
+    let (inputs, outputs) = Self.sizes(config.task)
+    var rng = Xoshiro256(seed: config.seed)
+    let params = ParameterSet<Double>(spec: cell, inputSize: inputs, outputSize: outputs, using: &rng)
     let zero = CellPoint<Double>(zeroFor: cell, inputSize: inputs)
     let field = SequenceModel<Double>(spec: cell).fieldJacobian(parameters: params, at: zero)
     spectrum = (try? field?.eigenvalues()) ?? []
-    if cell.isImplicit, cell.tableau.stages * n <= Self.costLimit {
+    if cell.isImplicit, cell.tableau.stages * cell.derivativeOrder * cell.hiddenSize <= Self.costLimit {
       cost = ImplicitCost.measure(config: config, parameters: params, weights: "the initial weights")
-    } else {
-      cost = ImplicitCost(cell: cell)
     }
   }
 
+  /// Why no spectrum is drawn for `config` (a baseline has no field; a large `t·H`), or nil.
+  static func skipReason(_ config: TrainingConfig) -> String? {
+    let cell = config.cell
+    guard cell.kind == .ode else { return "no field: \(cell.kind.rawValue) is a baseline" }
+    guard cell.derivativeOrder * cell.hiddenSize <= spectrumLimit else { return "spectrum preview for t·H ≤ \(spectrumLimit)" }
+    return nil
+  }
 
   /// `(I, O)` of a task without reading files (file tasks: IDX 1→10; CSV unknown until read: 1→1).
   static func sizes(_ task: TaskSpec) -> (Int, Int) {

@@ -34,6 +34,18 @@ public enum Msg: Sendable {
   case notice(String?)
   /// The runtime read the tableau file the user typed on Compose.
   case tableauLoaded(ButcherTableau, file: String)
+  /// The runtime computed the preview of generation `generation` of the draft (answering
+  /// `.computePreview`); taken only while that generation is current.
+  case previewComputed(generation: Int, ComposePreview)
+  /// A mouse press, release or wheel turn.
+  case mouse(MouseEvent)
+  /// The paths that complete `text` (answering `.completePath`), directories ending in `/`.
+  case pathsCompleted(text: String, [String])
+  /// The runtime read a session to resume (answering `.readResume`): its config, with the
+  /// steps it has left (nil: until stopped), and the step of its last checkpoint.
+  case resumeReady(file: String, config: TrainingConfig, step: Int)
+  /// The runtime read a session's config (answering `.openSessionConfig`).
+  case sessionConfigLoaded(file: String, TrainingConfig)
 }
 
 /// What `update` asks the runtime to do.
@@ -56,6 +68,27 @@ public enum Effect: Sendable, Equatable {
   case loadSession(String)
   /// Read a tableau file (DESIGN §1.2's JSON) for Compose.
   case loadTableau(String)
+  /// Compute the whole preview of this config (its spectrum) off the main thread and answer
+  /// `.previewComputed(generation:…)`; a newer request supersedes one not yet started.
+  case computePreview(generation: Int, TrainingConfig)
+  /// Write `config` as a config file (its effective config, DESIGN §1.4) at `path`, refusing
+  /// to replace an existing file; answered by a notice.
+  case writeConfig(path: String, TrainingConfig)
+  /// Export the session's metrics as CSV (as `odernn export --csv`), refusing to replace a file.
+  case exportSession(file: String, csv: String)
+  /// Delete the session file, then list the folder again.
+  case deleteSession(String)
+  /// Read a session's config for Compose; answered by `.sessionConfigLoaded` or a notice.
+  case openSessionConfig(String)
+  /// Read a session's config and last checkpoint to resume it; answered by `.resumeReady` or
+  /// a notice.
+  case readResume(String)
+  /// As `.startTraining`, but continuing the session `file` in the Sessions folder from its
+  /// checkpoint at `step` (restored before the first step), into a new session whose header
+  /// names it as the parent, as `odernn train --resume` does.
+  case resumeTraining(run: Int, TrainingConfig, file: String, step: Int)
+  /// List the paths that complete `text`; answered by `.pathsCompleted`.
+  case completePath(String)
   /// Stop the live run (as `stopTraining`), then restore the terminal and exit.
   case quit
 }

@@ -75,12 +75,24 @@ public struct WorkbenchModel: Sendable {
   public var mode: RenderMode
   /// Colours available.
   public var depth: ColorDepth
-  /// The config being composed; `preview` follows every change of its config.
+  /// The config being composed. Every change of its config recomputes the preview's facts
+  /// and starts a new preview generation, whose spectrum `update` asks of the runtime.
   public var draft = ComposeDraft() {
-    didSet { if draft.config != oldValue.config { preview = ComposePreview(config: draft.config) } }
+    didSet {
+      if draft.config != oldValue.config {
+        preview = ComposePreview(factsOf: draft.config)
+        previewGeneration += 1
+      }
+    }
   }
-  /// The draft's derived facts (kept in step by `draft`'s observer).
-  public private(set) var preview: ComposePreview
+  /// The draft's derived facts (kept in step by `draft`'s observer); the spectrum arrives
+  /// later as `.previewComputed` of the current generation.
+  public internal(set) var preview: ComposePreview
+  /// Counts the draft's config changes: a computed preview is taken only if it is of the
+  /// current generation (older ones are stale and dropped).
+  public private(set) var previewGeneration = 0
+  /// The generation last asked of the runtime (`Effect.computePreview`).
+  var previewRequested = 0
   /// The selected Compose field.
   public var field: ComposeField = .tableau
   /// Text being typed into the selected field (nil: not typing).
@@ -119,6 +131,8 @@ public struct WorkbenchModel: Sendable {
   public var sessionsFolder = "./sessions"
   /// The curves read so far, by file (only overlaid or selected runs are read).
   public var curves: [String: SessionCurve] = [:]
+  /// The metric the Sessions screen overlays (`m` cycles).
+  public var overlayMetric: OverlayMetric = .loss
   /// The column the list is sorted by.
   public var sessionSort: SessionColumn = .file
   /// Sorted in descending order.
@@ -129,8 +143,14 @@ public struct WorkbenchModel: Sendable {
   public var filtering = false
   /// The drawn runs' configs are shown side by side instead of the list and curves (`d`).
   public var showConfigs = false
+  /// The drawn runs' spectra are shown side by side at one step instead of the curves (`E`).
+  public var showSpectra = false
+  /// The step the spectra view shows (nil: the latest step every drawn run has diagnostics at).
+  public var spectraStep: Int?
   /// When ./sessions was last listed (clock seconds), for the refresh every 2 s.
   public var listedAt = -Double.infinity
+  /// The open prompt (a path to write or export to, a deletion to confirm), if any.
+  public var prompt: Prompt?
   /// A one-line notice for the status line.
   public var notice: String?
   /// Clock samples `(seconds, step)` for the steps/s estimate.

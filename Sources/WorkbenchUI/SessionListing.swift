@@ -1,3 +1,5 @@
+import Training
+
 /// One saved session as the Sessions screen lists it: what its header and end say, read
 /// without its metrics (`SessionTail`), so hundreds of files list at once.
 public struct SessionListing: Sendable, Equatable {
@@ -57,10 +59,53 @@ public struct SessionCurve: Sendable {
   public var steps: Int
   /// Training loss per step.
   public var loss: MetricsHistory
+  /// Validation loss at diagnostic steps.
+  public var valLoss: MetricsHistory
+  /// Validation accuracy at diagnostic steps (crossEntropy tasks).
+  public var accuracy: MetricsHistory
+  /// Global gradient norm per step.
+  public var gradNorm: MetricsHistory
+  /// Eigen diagnostics, oldest first (the spectra view, `E`).
+  public var eigen: [EigenDiagnostics]
+  /// The run's stability region (ODE cells), from its config.
+  public var picture: StabilityPicture?
 
   /// A curve.
-  public init(steps: Int, loss: MetricsHistory) {
+  public init(
+    steps: Int, loss: MetricsHistory, valLoss: MetricsHistory = MetricsHistory(), accuracy: MetricsHistory = MetricsHistory(),
+    gradNorm: MetricsHistory = MetricsHistory(), eigen: [EigenDiagnostics] = [], picture: StabilityPicture? = nil
+  ) {
     self.steps = steps
     self.loss = loss
+    self.valLoss = valLoss
+    self.accuracy = accuracy
+    self.gradNorm = gradNorm
+    self.eigen = eigen
+    self.picture = picture
+  }
+
+  /// The history of `metric`.
+  public func history(_ metric: OverlayMetric) -> MetricsHistory {
+    switch metric {
+    case .loss: loss
+    case .valLoss: valLoss
+    case .accuracy: accuracy
+    case .gradNorm: gradNorm
+    }
+  }
+}
+
+/// The metric the Sessions screen overlays (`m` cycles them).
+public enum OverlayMetric: String, Sendable, CaseIterable {
+  case loss, valLoss, accuracy, gradNorm
+
+  /// The chart's title word.
+  public var title: String {
+    switch self {
+    case .loss: "Loss"
+    case .valLoss: "Validation loss"
+    case .accuracy: "Accuracy"
+    case .gradNorm: "Gradient norm"
+    }
   }
 }

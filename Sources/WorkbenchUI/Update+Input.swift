@@ -27,6 +27,8 @@ extension Workbench {
       }
     case .backspace:
       if model.typing?.isEmpty == false { model.typing?.removeLast() }
+    case .tab where model.draft.takesPath(model.field):
+      return [.completePath(model.typing ?? "")]
     case .character(let c):
       if (model.typing?.unicodeScalars.count ?? 0) < 240 { model.typing?.unicodeScalars.append(c) }
     default:

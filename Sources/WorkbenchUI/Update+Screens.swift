@@ -16,6 +16,12 @@ extension Workbench {
       model.notice = model.draft.typingHint(model.field)
     case .editTableau:
       if model.draft.config.cell.kind == .ode { model.editor = TableauEditor(model.draft.config.cell.tableau) }
+    case .writeConfig:
+      if let problem = model.draft.problem {
+        model.notice = "cannot write: \(problem)"
+        return []
+      }
+      model.prompt = Prompt(.writeConfig, question: "write the config to", text: suggestedConfigName(model.draft.config))
     case .toggleRun:
       // Validated before anything stops: a draft that cannot train leaves the live run alone.
       if let problem = model.draft.problem {
@@ -26,6 +32,13 @@ extension Workbench {
     default: break
     }
     return []
+  }
+
+  /// `TABLEAU-TASK.json` (or `lstm-TASK.json`): the name `w` offers.
+  static func suggestedConfigName(_ config: TrainingConfig) -> String {
+    let cell = config.cell.kind == .ode ? config.cell.tableau.name : config.cell.kind.rawValue
+    let safe = cell.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? Character($0) : "_" }
+    return String(safe) + "-\(config.task.kind.rawValue).json"
   }
 
   /// Keeps the selection on a row the draft shows: a row that disappeared (the implicit sweeps

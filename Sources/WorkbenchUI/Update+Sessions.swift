@@ -30,6 +30,42 @@ extension Workbench {
       return []
     case .compareConfigs:
       model.showConfigs.toggle()
+      model.showSpectra = false
+      return []
+    case .compareSpectra:
+      model.showSpectra.toggle()
+      model.showConfigs = false
+      model.spectraStep = nil
+      return curveRequests(model)
+    case .cursorLeft, .cursorRight:
+      guard model.showSpectra else { return [] }
+      model.spectraStep = SpectraCompareView.step(model, moving: action == .cursorLeft ? -1 : 1)
+      return []
+    case .cycleMetric:
+      let all = OverlayMetric.allCases
+      model.overlayMetric = all[((all.firstIndex(of: model.overlayMetric) ?? 0) + 1) % all.count]
+      return []
+    case .composeSession:
+      guard let file = model.selectedSession?.file else { return [] }
+      return [.openSessionConfig(file)]
+    case .resumeSession:
+      guard let s = model.selectedSession else { return [] }
+      if model.status(of: s) == "running" {
+        model.notice = "\(s.name) is the live run: t returns to it"
+        return []
+      }
+      return [.readResume(s.file)]
+    case .exportSession:
+      guard let s = model.selectedSession else { return [] }
+      model.prompt = Prompt(.exportSession(s.file), question: "export \(s.name) as CSV to", text: s.name + ".csv")
+      return []
+    case .deleteSession:
+      guard let s = model.selectedSession else { return [] }
+      if model.status(of: s) == "running" {
+        model.notice = "\(s.name) is being written by the live run: stop it first"
+        return []
+      }
+      model.prompt = Prompt(.deleteSession(s.file), question: "delete \(s.file)? y deletes, any other key keeps it")
       return []
     default: break
     }

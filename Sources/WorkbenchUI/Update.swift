@@ -4,9 +4,39 @@ import Training
 /// The workbench's one state transition: `update(&model, msg) → effects`. Pure: no I/O, no
 /// clocks, no threads; time arrives as `.tick` messages.
 public enum Workbench {
-  /// Applies a message; returns what the runtime must do.
+  /// Applies a message; returns what the runtime must do. Whatever changed the draft, the
+  /// new generation's preview is asked for once, here.
   public static func update(_ model: inout WorkbenchModel, _ msg: Msg) -> [Effect] {
+    var effects = apply(&model, msg)
+    if model.previewRequested != model.previewGeneration {
+      model.previewRequested = model.previewGeneration
+      effects.append(.computePreview(generation: model.previewGeneration, model.draft.config))
+    }
+    return effects
+  }
+
+  static func apply(_ model: inout WorkbenchModel, _ msg: Msg) -> [Effect] {
     switch msg {
+    case .previewComputed(let generation, let preview):
+      if generation == model.previewGeneration { model.preview = preview }
+      return []
+    case .mouse(let event):
+      return mouse(&model, event)
+    case .pathsCompleted(let text, let candidates):
+      pathsCompleted(&model, text: text, candidates)
+      return []
+    case .resumeReady(let file, let config, let step):
+      let effects = startRun(&model, config)
+      guard case .startTraining(let id, let c)? = effects.first else { return effects }
+      model.live?.view.step = step
+      model.notice = "resuming \(file) from step \(step)"
+      return [.resumeTraining(run: id, c, file: file, step: step)]
+    case .sessionConfigLoaded(let file, let config):
+      model.draft = ComposeDraft(config: config)
+      draftChanged(&model)
+      model.screen = .compose
+      model.notice = "composing the config of \(file)"
+      return []
     case .resize(let size):
       model.size = size
       return []
@@ -56,9 +86,11 @@ public enum Workbench {
 
   static func keyPressed(_ model: inout WorkbenchModel, _ key: Key) -> [Effect] {
     if key == .resize { return [] }
+    if case .mouse(let event) = key { return mouse(&model, event) }
     if model.isTooSmall {
       return Keymap.action(for: key, on: model.screen) == .quit ? quit(&model) : []
     }
+    if model.prompt != nil { return promptKey(&model, key) }
     if model.editor != nil { return editorKey(&model, key) }
     if model.typing != nil { return typingKey(&model, key) }
     if model.filtering { return filterKey(&model, key) }
@@ -85,8 +117,9 @@ public enum Workbench {
       return quit(&model)
     case .save:
       return model.hasLiveRun ? [.save] : []
-    case .back where model.screen == .sessions && model.showConfigs:
+    case .back where model.screen == .sessions && (model.showConfigs || model.showSpectra):
       model.showConfigs = false
+      model.showSpectra = false
       return []
     case .back:
       switch model.screen {

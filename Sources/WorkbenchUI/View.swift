@@ -18,7 +18,7 @@ extension Workbench {
     }
     let full = grid.bounds
     header(model, p, into: &grid)
-    let body = Rect(x: 0, y: 1, width: full.width, height: full.height - 3)
+    let body = bodyRect(model)
     switch model.screen {
     case .compose: ComposeScreen.render(model, p, in: body, into: &grid)
     case .train, .replay: TrainScreen.render(model, p, in: body, into: &grid)
@@ -29,13 +29,29 @@ extension Workbench {
     if model.showHelp { HelpOverlay.render(model, p, into: &grid) }
   }
 
+  /// The screens' area: everything between the header and the status and key-bar rows.
+  static func bodyRect(_ model: WorkbenchModel) -> Rect {
+    Rect(x: 0, y: 1, width: model.size.width, height: model.size.height - 3)
+  }
+
+  /// Where the header's tabs are (row 0): each screen's title, ` Title `, one cell apart after
+  /// ` odernn `. Clicking one opens its screen.
+  static func tabs() -> [(screen: Screen, columns: Range<Int>)] {
+    var x = " odernn ".count
+    return Screen.allCases.map { s in
+      let start = x + 1
+      x = start + s.title.count + 2
+      return (s, start..<x)
+    }
+  }
+
   static func header(_ model: WorkbenchModel, _ p: Painter, into grid: inout Grid) {
     let row = Rect(x: 0, y: 0, width: grid.width, height: 1)
     grid.setStyle(Style(reverse: true), in: row)
-    var x = p.write(&grid, " odernn ", 0, 0, Style(bold: true, reverse: true), clip: row)
-    for s in Screen.allCases {
+    p.write(&grid, " odernn ", 0, 0, Style(bold: true, reverse: true), clip: row)
+    for (s, columns) in tabs() {
       let current = s == model.screen
-      x = p.write(&grid, " \(s.title) ", x + 1, 0, current ? Style(fg: .black, bg: .cyan, bold: true) : Style(reverse: true), clip: row)
+      p.write(&grid, " \(s.title) ", columns.lowerBound, 0, current ? Style(fg: .black, bg: .cyan, bold: true) : Style(reverse: true), clip: row)
     }
     let cell = (model.screen == .compose ? nil : model.shownRun?.config.cell) ?? model.draft.config.cell
     let label = "\(cell.label)  t=\(cell.derivativeOrder) H=\(cell.hiddenSize) "
@@ -43,6 +59,21 @@ extension Workbench {
   }
 
   static func status(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {
+    if let prompt = model.prompt {
+      let row = Rect(x: 0, y: y, width: grid.width, height: 1)
+      let question = " \(prompt.question)" + (prompt.isConfirmation ? " " : ": ")
+      let x = p.write(&grid, question, 0, y, Style(fg: .yellow, bold: true), clip: row)
+      if !prompt.isConfirmation {
+        // The end of a long path stays in sight.
+        let room = max(1, grid.width - x - 1)
+        let text = String(prompt.text.suffix(room - 1)) + "▏"
+        p.write(&grid, text, x, y, Style(bold: true), clip: row)
+      }
+      if let n = model.notice, !prompt.isConfirmation, grid.width - x - prompt.text.count > n.count + 6 {
+        p.write(&grid, n, grid.width - n.count - 1, y, Style(dim: true), clip: row)
+      }
+      return
+    }
     var left: [Span] = []
     var right: [Span] = []
     if model.screen == .replay, let r = model.replay {
@@ -93,11 +124,17 @@ extension Workbench {
   }
 
   static func keyBar(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {
-    let bindings: [Binding]
-    if model.editor != nil {
+    var bindings: [Binding]
+    if let prompt = model.prompt {
+      bindings =
+        prompt.isConfirmation
+        ? [Binding(.character("y"), .select, "y", "yes"), Binding(.escape, .back, "other", "no")]
+        : [Binding(.enter, .select, "Enter", "ok"), Binding(.tab, .select, "tab", "complete"), Binding(.escape, .back, "Esc", "cancel")]
+    } else if model.editor != nil {
       bindings = Keymap.tableauEditor
     } else if model.typing != nil {
       bindings = [Binding(.enter, .select, "Enter", "apply"), Binding(.escape, .back, "Esc", "cancel")]
+      if model.draft.takesPath(model.field) { bindings.append(Binding(.tab, .select, "tab", "complete")) }
     } else if model.filtering {
       bindings = [Binding(.enter, .select, "Enter", "keep filter"), Binding(.escape, .back, "Esc", "clear")]
     } else {
@@ -137,18 +174,28 @@ enum TooSmallScreen {
   }
 }
 
-/// The help overlay, generated from the keymap.
+/// The help overlay, generated from the keymap: one column of `key  what it does` while the
+/// bindings fit the terminal's height, else as many columns as they need (every binding
+/// shown at 80×24).
 enum HelpOverlay {
+  /// A column's width: the key, then its label.
+  static let columnWidth = 37
+
   static func render(_ model: WorkbenchModel, _ p: Painter, into grid: inout Grid) {
     let bindings = Keymap.bindings(for: model.screen)
-    let width = min(grid.width - 4, 56)
-    let height = min(grid.height - 2, bindings.count + 4)
+    let rows = max(1, min(bindings.count, grid.height - 5))
+    let columns = (bindings.count + rows - 1) / rows
+    let width = min(grid.width - 2, columns == 1 ? 56 : columns * columnWidth + 2)
+    let height = min(grid.height - 2, rows + 4)
     let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
     grid.fill(rect)
     let inner = p.box(&grid, rect, "Keys: \(model.screen.title)", focused: true)
-    for (i, b) in bindings.prefix(inner.height - 1).enumerated() {
-      p.write(&grid, b.keyLabel, inner.x + 1, inner.y + i, Style(fg: .cyan, bold: true), clip: inner)
-      p.write(&grid, b.label, inner.x + 12, inner.y + i, .plain, clip: inner)
+    for (i, b) in bindings.enumerated() {
+      let x = inner.x + 1 + (i / rows) * columnWidth
+      let y = inner.y + i % rows
+      let clip = Rect(x: x, y: y, width: min(columnWidth - 1, inner.maxX - x), height: 1)
+      p.write(&grid, b.keyLabel, x, y, Style(fg: .cyan, bold: true), clip: clip)
+      p.write(&grid, b.label, x + 10, y, .plain, clip: clip)
     }
     p.write(&grid, "? or Esc closes", inner.x + 1, inner.maxY - 1, Style(dim: true), clip: inner)
   }

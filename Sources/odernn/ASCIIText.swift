@@ -1,3 +1,6 @@
+import Foundation
+import TerminalGrid
+
 /// Plain-ASCII output for terminals that cannot show the diagrams' box drawing: chosen by
 /// `--ascii`, or by a locale that is not UTF-8 (`LC_ALL`, else `LC_CTYPE`, else `LANG`, the
 /// first one set; none set is the C locale).
@@ -10,14 +13,10 @@ enum ASCIIText {
     return !normalized.contains("utf8")
   }
 
-  static let spellings: [Character: String] = ["│": "|", "─": "-", "┼": "+", "–": "-", "—": "-", "…": "..."]
+  /// Whether this process prints ASCII only because of its locale (the CLI's messages and
+  /// help; `--ascii` applies to the commands that have it).
+  static let byLocale = wanted(flag: false, environment: ProcessInfo.processInfo.environment)
 
-  /// `text` with box drawing and dashes spelled in ASCII (anything else non-ASCII as `?`).
-  static func transliterate(_ text: String) -> String {
-    var out = ""
-    for ch in text {
-      if ch.isASCII { out.append(ch) } else { out += spellings[ch] ?? "?" }
-    }
-    return out
-  }
+  /// `text` in ASCII (`ASCIISpelling`: `§` as `section `, `≤` as `<=`, box drawing as `|-+`).
+  static func transliterate(_ text: String) -> String { ASCIISpelling.spell(text) }
 }

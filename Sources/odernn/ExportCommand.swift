@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let session = try CommandSupport.readSession(file)
     if let csv {
-      try write(Array(Self.csvText(session.metrics).utf8), to: csv)
+      try write(Array(MetricsCSV.text(session.metrics).utf8), to: csv)
       return
     }
     let c = try CommandSupport.checkpoint(of: session, step: step, file)
@@ -47,21 +47,6 @@ struct ExportCommand: ParsableCommand {
       throw CommandSupport.bad("\(file): \(error)")
     }
     try write(tensors.encode(), to: safetensors ?? "")
-  }
-
-  /// The CSV of DESIGN §1.2; absent values are empty, non-finite ones `nan`/`inf`/`-inf`.
-  static func csvText(_ metrics: [StepMetrics]) -> String {
-    func f(_ v: Double?) -> String {
-      guard let v else { return "" }
-      if v.isNaN { return "nan" }
-      if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-      return "\(v)"
-    }
-    var out = "step,loss,gradNorm,lr,valLoss,accuracy\n"
-    for m in metrics {
-      out += "\(m.step),\(f(m.loss)),\(f(m.gradNorm)),\(f(m.lr)),\(f(m.valLoss)),\(f(m.accuracy))\n"
-    }
-    return out
   }
 
   private func write(_ bytes: [UInt8], to path: String) throws {

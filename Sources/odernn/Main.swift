@@ -30,7 +30,10 @@ enum Main {
     } catch {
       let code = Odernn.exitCode(for: error)
       if code == .success {
-        Odernn.exit(withError: error)  // --help, --version
+        // --help, --version: on stdout, spelled in ASCII outside a UTF-8 locale.
+        let text = Odernn.fullMessage(for: error)
+        StandardOutput.line(ASCIIText.byLocale ? ASCIIText.transliterate(text) : text)
+        exit(0)
       }
       // One line (DESIGN §1.2): the message without the usage block that follows it.
       let message = Odernn.message(for: error)

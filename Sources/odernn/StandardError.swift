@@ -8,8 +8,9 @@ func printError(_ line: String) {
 }
 
 /// Writes `text` to standard error as it is (the progress line's `\r`), errors ignored.
+/// Outside a UTF-8 locale the text is spelled in ASCII first.
 func writeError(_ text: String) {
-  var bytes = Array(text.utf8)[...]
+  var bytes = Array((ASCIIText.byLocale ? ASCIIText.transliterate(text) : text).utf8)[...]
   while !bytes.isEmpty {
     let n = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
     if n < 0 && errno == EINTR { continue }

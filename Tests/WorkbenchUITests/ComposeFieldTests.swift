@@ -50,7 +50,7 @@ struct ComposeFieldTests {
 
   @Test func typingAChoiceSetsItAndAnInvalidOneIsTheConfigError() {
     var m = Fixtures.model(Self.size)
-    #expect(type(&m, "cell.activation", "identity") == [])
+    #expect(type(&m, "cell.activation", "identity").withoutPreviews == [])
     #expect(m.draft.config.cell.activation == .identity && m.notice == nil)
     _ = type(&m, "cell.activation", "tahn")
     #expect(m.draft.config.cell.activation == .identity)

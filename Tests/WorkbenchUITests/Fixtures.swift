@@ -79,3 +79,14 @@ func expectSnapshot(_ grid: Grid, named name: String, sourceLocation: SourceLoca
       sourceLocation: sourceLocation)
   }
 }
+
+extension Array where Element == Effect {
+  /// The effects other than preview requests (which follow every draft change; PreviewTests
+  /// covers them).
+  var withoutPreviews: [Effect] {
+    filter {
+      if case .computePreview = $0 { return false }
+      return true
+    }
+  }
+}

@@ -1,4 +1,6 @@
+import Foundation
 import TerminalGrid
+import ODECells
 import Tableaux
 import Training
 
@@ -6,7 +8,7 @@ import Training
 /// stability region with the initial weights' ε-scaled spectrum on the right.
 enum ComposeScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
-    let columns = body.splitHorizontally([.length(min(44, body.width / 2)), .fill(1)])
+    let columns = areas(body)
     fields(model, p, in: columns[0], into: &grid)
     let right = columns[1].splitVertically([.percentage(50), .fill(1)])
     if let editor = model.editor {
@@ -17,23 +19,12 @@ enum ComposeScreen {
     region(model, p, in: right[1], into: &grid)
   }
 
-  /// The field list (the config fields that apply to the draft, under their sections),
-  /// scrolled so that the selected field is visible; why the draft cannot train, if it cannot,
-  /// in red on the last lines (at most three, wrapped); above it, in yellow, what the live
-  /// run's task warned of while the draft has that same task (its data are the draft's).
-  static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
-    let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
-    var inner = box
-    var notes: [(String, Style)] = []
-    if let problem = model.draft.problem { notes.append((problem, Style(fg: .red, bold: true))) }
-    if let live = model.live, live.view.config.task == model.draft.config.normalized.task, let warning = live.warnings.first {
-      notes.append(("warning: \(warning)", Style(fg: .yellow)))
-    }
-    for (text, style) in notes where inner.height > 4 {
-      let lines = Array(Paragraph.wrapped(text, width: box.width - 1, style: style).prefix(3))
-      inner.height -= lines.count
-      Paragraph(lines: lines, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: lines.count), into: &grid)
-    }
+  /// The field list's area and the rest (tableau and region).
+  static func areas(_ body: Rect) -> [Rect] { body.splitHorizontally([.length(min(44, body.width / 2)), .fill(1)]) }
+
+  /// The field list's rows: section titles (no field), blank separators and fields, and the
+  /// index of the first row shown (the selection kept in the middle) for `height` rows.
+  static func rows(_ model: WorkbenchModel, height: Int) -> (rows: [(field: ConfigField?, text: String)], first: Int) {
     var rows: [(field: ConfigField?, text: String)] = []
     for f in model.draft.fields {
       if f.section != rows.last(where: { $0.field != nil })?.field?.section {
@@ -43,8 +34,43 @@ enum ComposeScreen {
       rows.append((f, f.label))
     }
     let selectedRow = rows.firstIndex { $0.field?.key == model.field.key } ?? 0
+    return (rows, max(0, min(selectedRow - height / 2, rows.count - height)))
+  }
+
+  /// The field list's inside below its box title and above its notes, and the notes' lines:
+  /// why the draft cannot train (red), then what the live run's task warned of while the
+  /// draft has that same task (yellow; its data are the draft's), each at most three wrapped
+  /// lines, a note left out when the list is down to four rows.
+  static func layoutList(_ model: WorkbenchModel, box: Rect) -> (inner: Rect, notes: [[Span]]) {
+    var inner = box
+    var shown: [[Span]] = []
+    var notes: [(String, Style)] = []
+    if let problem = model.draft.problem { notes.append((problem, Style(fg: .red, bold: true))) }
+    if let live = model.live, live.view.config.task == model.draft.config.normalized.task, let warning = live.warnings.first {
+      notes.append(("warning: \(warning)", Style(fg: .yellow)))
+    }
+    let groups = notes.map { Array(Paragraph.wrapped($0.0, width: box.width - 1, style: $0.1).prefix(3)) }
+    for lines in groups where inner.height > 4 {
+      inner.height -= lines.count
+      shown += lines
+    }
+    return (inner, shown)
+  }
+
+  /// The field list's inside below its box title, above the notes at its foot.
+  static func listInside(_ model: WorkbenchModel, box: Rect) -> Rect { layoutList(model, box: box).inner }
+
+  /// The field list (the config fields that apply to the draft, under their sections),
+  /// scrolled so that the selected field is visible, with the notes (`layoutList`) on the
+  /// last lines.
+  static func fields(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
+    let box = p.box(&grid, rect, "Compose", focused: model.editor == nil)
+    let (inner, notes) = layoutList(model, box: box)
+    if !notes.isEmpty {
+      Paragraph(lines: notes, mode: p.mode).render(in: Rect(x: box.x + 1, y: inner.maxY, width: box.width - 1, height: notes.count), into: &grid)
+    }
     let height = max(1, inner.height)
-    let first = max(0, min(selectedRow - height / 2, rows.count - height))
+    let (rows, first) = Self.rows(model, height: height)
     for (offset, row) in rows.dropFirst(first).prefix(height).enumerated() {
       let y = inner.y + offset
       guard let f = row.field else {
@@ -72,7 +98,15 @@ enum ComposeScreen {
       lines += t.diagramText().split(separator: "\n").map { (String($0), Style.plain) }
       lines.append(("", .plain))
     }
-    lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluationsText)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+    if let kind = BaselineKind(cell.kind) {
+      // A gated baseline has no order and one evaluation per step: its gates and state matter.
+      let gates = kind == .lstm ? "input, forget, cell, output" : "reset, update, new"
+      lines.append(("\(pv.label)   \(kind.gates) gates (\(gates))   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+      let state = kind == .lstm ? "h and c" : "h"
+      lines.append(("state \(state), H = \(cell.hiddenSize) each   weight_hh [\(kind.gates * cell.hiddenSize), \(cell.hiddenSize)]", .plain))
+    } else {
+      lines.append(("\(pv.label)   order \(pv.order)   f-evals/step \(pv.fieldEvaluationsText)   params \(Format.thousands(pv.parameterCount))", Style(bold: true)))
+    }
     // (A run that does not fit is refused when it starts, with this estimate and what is free.)
     if let memory = pv.memory { lines.append(("memory ≈ \(MemoryEstimate.format(memory.total))", Style(dim: true))) }
     if cell.kind == .ode {
@@ -89,9 +123,30 @@ enum ComposeScreen {
       }
     }
     let inner = p.box(&grid, rect, cell.kind == .ode ? "Tableau \(cell.tableau.name)" : "Baseline \(cell.kind.rawValue)")
-    for (i, (text, style)) in lines.prefix(inner.height).enumerated() {
+    // A fact line wider than the pane breaks between its facts (at their three-space gaps).
+    let wrapped = lines.flatMap { line in wrapAtGaps(line.0, width: inner.width - 1).map { ($0, line.1) } }
+    for (i, (text, style)) in wrapped.prefix(inner.height).enumerated() {
       p.write(&grid, text, inner.x + 1, inner.y + i, style, clip: inner)
     }
+  }
+
+  /// `text` in lines of at most `width` characters, broken only at its `"   "` gaps (a fact
+  /// longer than the width stays whole, to be clipped).
+  static func wrapAtGaps(_ text: String, width: Int) -> [String] {
+    guard text.count > width else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for part in text.components(separatedBy: "   ") {
+      if line.isEmpty {
+        line = part
+      } else if line.count + 3 + part.count <= width {
+        line += "   " + part
+      } else {
+        lines.append(line)
+        line = part
+      }
+    }
+    return lines + [line]
   }
 
   static func region(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {

@@ -8,27 +8,8 @@ struct Painter {
 
   var ascii: Bool { mode == .ascii }
 
-  /// The text as this mode can show it: in ASCII mode, Greek letters and symbols spelled out.
-  func text(_ s: String) -> String {
-    guard ascii else { return s }
-    var out = ""
-    for ch in s.unicodeScalars {
-      if ch.isASCII {
-        out.unicodeScalars.append(ch)
-      } else {
-        out += Self.spellings[ch] ?? "?"
-      }
-    }
-    return out
-  }
-
-  static let spellings: [Unicode.Scalar: String] = [
-    "ε": "eps", "λ": "l", "σ": "s", "κ": "k", "γ": "g", "ρ": "rho", "η": "lr", "∂": "d", "‖": "|",
-    "≤": "<=", "≥": ">=", "×": "x", "·": ".", "→": "->", "←": "<-", "↑": "up", "↓": "down", "…": "...",
-    "▶": ">", "⏸": "||", "●": "*", "○": "o", "—": "-", "–": "-", "²": "2", "₀": "0", "₂": "2", "÷": "/", "μ": "mu", "ᵀ": "T", "√": "sqrt",
-    "Δ": "d", "−": "-", "⁻": "-", "¹": "1", "∞": "inf", "│": "|", "─": "-",
-    "▲": "^", "▼": "v", "━": "=", "≠": "!", "▏": "_",
-  ]
+  /// The text as this mode can show it: in ASCII mode, spelled out (`ASCIISpelling`).
+  func text(_ s: String) -> String { ascii ? ASCIISpelling.spell(s) : s }
 
   /// Writes text clipped to `clip`.
   @discardableResult
@@ -51,11 +32,23 @@ struct Painter {
 
   /// Colours of compared runs, in selection order: ten well-separated xterm-256 colours
   /// (Okabe–Ito-like), or eight named ones on 16-colour terminals.
-  func runColor(_ index: Int) -> Color {
-    let colors: [Color] =
-      depth >= .ansi256
+  var runColors: [Color] {
+    depth >= .ansi256
       ? [39, 214, 171, 77, 203, 227, 33, 250, 37, 130].map { .indexed($0) }
       : [.cyan, .yellow, .magenta, .green, .red, .blue, .white, .brightRed]
-    return colors[index % colors.count]
   }
+
+  /// The colour of the `index`th compared run: the palette's, cycling.
+  func runColor(_ index: Int) -> Color { runColors[index % runColors.count] }
+
+  /// The marker of the `index`th compared run: none while the palette has a colour of its
+  /// own for it; past the palette, runs reuse colours and are told apart by a marker
+  /// (`+`, `x`, `o`, `#`, `%`, by round of the palette).
+  func runMarker(_ index: Int) -> Unicode.Scalar? {
+    let round = index / runColors.count
+    guard round > 0 else { return nil }
+    return Self.markers[(round - 1) % Self.markers.count]
+  }
+
+  static let markers: [Unicode.Scalar] = ["+", "x", "o", "#", "%"]
 }

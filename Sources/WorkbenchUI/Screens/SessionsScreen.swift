@@ -8,22 +8,36 @@ import TerminalGrid
 enum SessionsScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
     if model.showConfigs { return ConfigCompareView.render(model, p, in: body, into: &grid) }
-    let split =
-      body.width >= 160
-      ? body.splitHorizontally([.percentage(60), .fill(1)]) : body.splitVertically([.percentage(55), .fill(1)])
+    if model.showSpectra { return SpectraCompareView.render(model, p, in: body, into: &grid) }
+    let split = areas(body)
     list(model, p, in: split[0], into: &grid)
     curves(model, p, in: split[1], into: &grid)
+  }
+
+  /// The list's and the curves' areas: side by side when the terminal is wide, else stacked.
+  static func areas(_ body: Rect) -> [Rect] {
+    body.width >= 160 ? body.splitHorizontally([.percentage(60), .fill(1)]) : body.splitVertically([.percentage(55), .fill(1)])
+  }
+
+  /// The list's rows inside its box: the area (header row first, the filter line excluded),
+  /// and the index in `visibleSessions` of the first row shown (the selection kept in the
+  /// middle). Row `i` below the header shows session `start + i`.
+  static func rowLayout(_ model: WorkbenchModel, inner: Rect) -> (rows: Rect, start: Int) {
+    var rows = inner
+    if model.filtering || !model.sessionFilter.isEmpty { rows.height -= 1 }
+    let visibleRows = max(0, rows.height - 1)
+    let start = max(0, min(model.sessionIndex - visibleRows / 2, model.visibleSessions.count - visibleRows))
+    return (rows, start)
   }
 
   static func list(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let visible = model.visibleSessions
     let count = visible.count == model.sessions.count ? "\(visible.count)" : "\(visible.count) of \(model.sessions.count)"
     let inner = p.box(&grid, rect, "Sessions in \(model.sessionsFolder) (\(count))", focused: true)
-    var rows = inner
+    let (rows, start) = rowLayout(model, inner: inner)
     if model.filtering || !model.sessionFilter.isEmpty {
       let style = model.filtering ? Style(fg: .yellow, bold: true) : Style(dim: true)
       p.write(&grid, "/" + model.sessionFilter + (model.filtering ? "▏" : ""), inner.x + 1, inner.maxY - 1, style, clip: inner)
-      rows.height -= 1
     }
     if model.sessions.isEmpty {
       p.write(&grid, "no sessions yet: train one and it is saved here", inner.x + 1, inner.y, Style(dim: true), clip: inner)
@@ -34,14 +48,14 @@ enum SessionsScreen {
     let titles = Dictionary(uniqueKeysWithValues: SessionColumn.allCases.map { ($0, $0.title + ($0 == model.sessionSort ? arrow : "")) })
     p.write(&grid, columns.row(titles), inner.x + 3, inner.y, Style(bold: true), clip: rows)
     let visibleRows = max(0, rows.height - 1)
-    let start = max(0, min(model.sessionIndex - visibleRows / 2, visible.count - visibleRows))
     let statusX = inner.x + 3 + SessionColumn.allCases.prefix { $0 != .status }.reduce(0) { $0 + (columns.widths[$1] ?? 0) }
     for (offset, s) in visible.dropFirst(start).prefix(visibleRows).enumerated() {
       let y = inner.y + 1 + offset
       let selected = start + offset == model.sessionIndex
       if selected { grid.setStyle(Style(reverse: true), in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
       if let i = model.overlay.firstIndex(of: s.file) {
-        p.write(&grid, "●", inner.x + 1, y, Style(fg: p.runColor(i), bold: true, reverse: selected), clip: inner)
+        let mark = p.runMarker(i).map { String(Character($0)) } ?? "●"
+        p.write(&grid, mark, inner.x + 1, y, Style(fg: p.runColor(i), bold: true, reverse: selected), clip: inner)
       }
       let status = model.status(of: s)
       let values: [SessionColumn: String] = [
@@ -67,19 +81,28 @@ enum SessionsScreen {
   static func curves(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let runs = Workbench.drawnRuns(model)
     let overlaid = !model.overlay.isEmpty
-    let axis = model.logY ? "log-y" : "linear y"
-    let inner = p.box(&grid, rect, overlaid ? "Loss, \(runs.count) overlaid · \(axis)" : "Loss of the selected run · \(axis)")
+    let metric = model.overlayMetric
+    // Accuracy lives in [0, 1]: a log axis would only stretch its top.
+    let logY = model.logY && metric != .accuracy
+    let axis = logY ? "log-y" : "linear y"
+    let inner = p.box(
+      &grid, rect, overlaid ? "\(metric.title), \(runs.count) overlaid · \(axis)" : "\(metric.title) of the selected run · \(axis)")
     let comparison = RunComparison(runs)
     let labels = runs.map(comparison.label)
-    let legend = legendLayout(labels.map { $0.count + 2 }, width: inner.width - 1, maxRows: max(1, inner.height / 3))
+    let order = runs.map { run in overlaid ? model.overlay.firstIndex(of: run.file) ?? 0 : 0 }
+    let colors = order.map(p.runColor)
+    let markers = order.map(p.runMarker)
+    // Each entry: `━ label`, or `━+ label` for a run told apart by its marker.
+    let keys = markers.map { "━" + ($0.map { String(Character($0)) } ?? "") + " " }
+    let legend = legendLayout(zip(keys, labels).map { $0.count + $1.count }, width: inner.width - 1, maxRows: max(1, inner.height / 3))
     let legendRows = legend.last.map { $0.row + 1 } ?? 0
     let chart = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
-    let colors = runs.map { run in overlaid ? p.runColor(model.overlay.firstIndex(of: run.file) ?? 0) : p.runColor(0) }
+    let empty = metric == .loss ? "no metrics recorded" : "no \(metric.title.lowercased()) recorded"
     LineChart(
-      series: zip(runs, colors).map { run, color in
-        LineSeries(name: run.name, points: model.curves[run.file]?.loss.points ?? [], color: color)
+      series: runs.indices.map { i in
+        LineSeries(name: runs[i].name, points: model.curves[runs[i].file]?.history(metric).points ?? [], color: colors[i], marker: markers[i])
       },
-      title: "", logY: model.logY, mode: p.mode, showLegend: false, emptyMessage: runs.isEmpty ? "no session selected" : "no metrics recorded"
+      title: "", logY: logY, mode: p.mode, showLegend: false, emptyMessage: runs.isEmpty ? "no session selected" : empty
     )
     .render(in: chart, into: &grid)
     for (i, place) in legend.enumerated() {
@@ -88,8 +111,8 @@ enum SessionsScreen {
         p.write(&grid, "+\(runs.count - i) more", inner.x + 1 + place.x, y, Style(dim: true), clip: inner)
         break
       }
-      p.write(&grid, "━ ", inner.x + 1 + place.x, y, Style(fg: colors[i], bold: true), clip: inner)
-      p.write(&grid, labels[i], inner.x + 3 + place.x, y, .plain, clip: inner)
+      p.write(&grid, keys[i], inner.x + 1 + place.x, y, Style(fg: colors[i], bold: true), clip: inner)
+      p.write(&grid, labels[i], inner.x + 1 + keys[i].count + place.x, y, .plain, clip: inner)
     }
   }
 

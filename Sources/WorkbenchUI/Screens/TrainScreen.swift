@@ -13,14 +13,13 @@ enum TrainScreen {
       p.write(&grid, "nothing is training: compose a cell and press space", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
     }
-    var area = body
     let cutoff = model.screen == .replay ? model.replay?.cursor : nil
     if let r = model.replay, model.screen == .replay {
       progress(r, p, in: Rect(x: body.x, y: body.y, width: body.width, height: 1), into: &grid)
-      area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
     }
-    let visible = Pane.allCases.filter { model.panes.contains($0) }
-    for (pane, rect) in zip(visible, layout(visible.count, in: area)) {
+    let drawn = panes(model, in: body)
+    let hidden = collapsed(model, in: body)
+    for (pane, rect) in drawn {
       let focused = pane == model.focus
       switch pane {
       case .loss: loss(model, run, cutoff, p, rect, focused, &grid)
@@ -29,6 +28,38 @@ enum TrainScreen {
       case .eigen: eigen(model, run, cutoff, p, rect, focused, &grid)
       }
     }
+    // Collapsed panes are named on the last pane's bottom border.
+    if hidden > 0, let last = drawn.last?.rect {
+      let names = Pane.allCases.filter { model.panes.contains($0) && !drawn.map(\.pane).contains($0) }.map { String($0.rawValue) }
+      let note = " +\(hidden) pane\(hidden == 1 ? "" : "s") (\(names.joined(separator: ","))): tab "
+      p.write(&grid, note, last.maxX - note.count - 1, last.maxY - 1, Style(fg: .yellow), clip: last)
+    }
+  }
+
+  /// The height below which three or four panes do not stack in two rows: the panes
+  /// collapse to the focused one and the next (tab brings the others in turn), each the full
+  /// height, rather than four truncated ones.
+  static let stackedHeight = 30
+
+  /// The panes drawn and where (below Replay's progress row): the visible panes, or, when the
+  /// area is too low to stack them (`stackedHeight`), the focused pane and the next visible one.
+  static func panes(_ model: WorkbenchModel, in body: Rect) -> [(pane: Pane, rect: Rect)] {
+    var area = body
+    if model.replay != nil, model.screen == .replay {
+      area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+    }
+    var shown = Pane.allCases.filter { model.panes.contains($0) }
+    if shown.count > 2 && area.height < stackedHeight {
+      let i = shown.firstIndex(of: model.focus) ?? 0
+      let pair = [shown[i], shown[(i + 1) % shown.count]]
+      shown = shown.filter(pair.contains)
+    }
+    return Array(zip(shown, layout(shown.count, in: area))).map { ($0.0, $0.1) }
+  }
+
+  /// How many visible panes are collapsed away (not drawn) at this size.
+  static func collapsed(_ model: WorkbenchModel, in body: Rect) -> Int {
+    model.panes.count - panes(model, in: body).count
   }
 
   /// One to four panes: full, side by side, two over one, two by two.

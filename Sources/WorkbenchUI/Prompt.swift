@@ -1,0 +1,128 @@
+import Foundation
+import TerminalGrid
+import Training
+
+/// A one-line question on the status row that takes the keys until it is answered: a path to
+/// write the draft to (`w` on Compose), a CSV path to export a session to (`x` on Sessions),
+/// or a yes/no before deleting a session (`D` on Sessions). Enter answers, Esc cancels.
+public struct Prompt: Sendable, Equatable {
+  /// What the answer is for.
+  public enum Purpose: Sendable, Equatable {
+    /// Write the Compose draft as a config file at the typed path.
+    case writeConfig
+    /// Export the session's metrics as CSV to the typed path.
+    case exportSession(String)
+    /// Delete the session file (answered with `y`).
+    case deleteSession(String)
+  }
+
+  /// What the answer is for.
+  public var purpose: Purpose
+  /// The question, shown before the text.
+  public var question: String
+  /// The text typed so far (prefilled with a suggestion for paths).
+  public var text: String
+
+  /// A prompt.
+  public init(_ purpose: Purpose, question: String, text: String = "") {
+    self.purpose = purpose
+    self.question = question
+    self.text = text
+  }
+
+  /// Whether the answer is a yes/no (the key answers at once) rather than typed text.
+  public var isConfirmation: Bool {
+    if case .deleteSession = purpose { return true }
+    return false
+  }
+}
+
+extension Workbench {
+  /// Keys while a prompt is open: a confirmation takes `y` (anything else cancels); a path
+  /// takes characters, backspace, Tab (path completion, answered by `.pathsCompleted`),
+  /// Enter (answer) and Esc (cancel).
+  static func promptKey(_ model: inout WorkbenchModel, _ key: Key) -> [Effect] {
+    guard var prompt = model.prompt else { return [] }
+    if prompt.isConfirmation {
+      model.prompt = nil
+      guard key == .character("y") || key == .character("Y"), case .deleteSession(let file) = prompt.purpose else {
+        model.notice = "not deleted"
+        return []
+      }
+      return [.deleteSession(file)]
+    }
+    switch key {
+    case .escape:
+      model.prompt = nil
+      model.notice = nil
+      return []
+    case .enter:
+      model.prompt = nil
+      let path = prompt.text.trimmingCharacters(in: .whitespaces)
+      guard !path.isEmpty else {
+        model.notice = "no path given: nothing written"
+        return []
+      }
+      return answer(&model, prompt.purpose, path)
+    case .tab:
+      return [.completePath(prompt.text)]
+    case .backspace:
+      if !prompt.text.isEmpty { prompt.text.removeLast() }
+    case .character(let c):
+      if prompt.text.unicodeScalars.count < 240 { prompt.text.unicodeScalars.append(c) }
+    default:
+      return []
+    }
+    model.prompt = prompt
+    return []
+  }
+
+  /// What answering a path prompt asks of the runtime.
+  static func answer(_ model: inout WorkbenchModel, _ purpose: Prompt.Purpose, _ path: String) -> [Effect] {
+    switch purpose {
+    case .writeConfig:
+      var config = model.draft.config.normalized
+      // A config file trains a bounded number of steps (`train --config` refuses null); the
+      // runtime's notice names the number written.
+      if config.steps == nil { config.steps = ConfigSchema.defaults.steps }
+      return [.writeConfig(path: path, config)]
+    case .exportSession(let file):
+      return [.exportSession(file: file, csv: path)]
+    case .deleteSession:
+      return []
+    }
+  }
+
+  /// Paths that complete the prompt's text arrived: one is taken whole, several extend the text
+  /// by their common prefix and are listed in the notice.
+  /// The text is a prompt's or a Compose value being typed; a completion of text that has
+  /// changed since it was asked for is dropped.
+  static func pathsCompleted(_ model: inout WorkbenchModel, text: String, _ candidates: [String]) {
+    let updated = PathCompletion.apply(text, candidates)
+    if model.prompt?.text == text {
+      model.prompt?.text = updated.text
+    } else if model.typing == text {
+      model.typing = updated.text
+    } else {
+      return
+    }
+    model.notice = updated.notice
+  }
+}
+
+/// Completing a typed path from the directory entries the runtime read.
+public enum PathCompletion {
+  /// The text after completion and a notice: the one candidate whole; else the candidates'
+  /// longest common prefix, with the candidates' names listed (at most 8, then `…`).
+  public static func apply(_ text: String, _ candidates: [String]) -> (text: String, notice: String?) {
+    guard let first = candidates.first else { return (text, "no file matches \(text)") }
+    if candidates.count == 1 { return (first, nil) }
+    var common = first
+    for c in candidates.dropFirst() {
+      while !c.hasPrefix(common) { common.removeLast() }
+    }
+    let names = candidates.map { $0.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? $0 }
+    let shown = names.prefix(8).joined(separator: "  ") + (names.count > 8 ? "  …" : "")
+    return (common.count > text.count ? common : text, shown)
+  }
+}
