@@ -76,20 +76,27 @@ extension Workbench {
     }
     var left: [Span] = []
     var right: [Span] = []
+    let notice = model.notice ?? model.live?.view.message.flatMap({ model.screen == .train ? $0 : nil })
+    // A notice outranks the file's folder (the Sessions screen shows it): with a notice only
+    // the file's name stays, so the notice is not cut to `wa…` by a long path.
+    func file(_ path: String) -> Span {
+      let shown = notice == nil ? path : (path.split(separator: "/").last.map(String.init) ?? path)
+      return Span(shown + " ", style: Style(dim: true))
+    }
     if model.screen == .replay, let r = model.replay {
       left = [
         Span(" REPLAY ", style: Style(fg: .black, bg: .magenta, bold: true)),
         Span(" step \(r.cursor)/\(r.lastStep) "),
         Span(r.playing ? p.text("▶ ") + "\(Format.number(r.speed)) steps/s" : "paused", style: Style(dim: true)),
       ]
-      right = [Span(r.file + " ", style: Style(dim: true))]
+      right = [file(r.file)]
     } else if let run = model.live?.view, model.screen == .train {
       left = [runBadge(run), Span(" step \(run.step) ")]
       if let rate = model.stepsPerSecond, run.status == .running {
         left.append(Span(String(format: "%.1f steps/s ", rate), style: Style(dim: true)))
       }
       left.append(Span("lr \(Format.number(run.currentLearningRate)) ", style: Style(dim: true)))
-      if let name = run.sessionName { right = [Span(name + " ", style: Style(dim: true))] }
+      if let name = run.sessionName { right = [file(name)] }
     } else {
       left = [Span(" \(model.screen.title) ", style: Style(bold: true))]
     }
@@ -99,14 +106,7 @@ extension Workbench {
       right += [runBadge(run), Span(" step \(run.step) ", style: Style(dim: true))]
     }
     var center: [Span] = []
-    if let n = model.notice ?? model.live?.view.message.flatMap({ model.screen == .train ? $0 : nil }) {
-      center = [Span(p.text(n), style: Style(fg: .yellow))]
-      // A notice outranks the file's path, which the Sessions screen always shows: only the
-      // file's name stays, so the notice is not cut to `wa…` by a long folder.
-      if let last = right.last, last.text.contains("/") {
-        right[right.count - 1] = Span((last.text.split(separator: "/").last.map(String.init) ?? last.text), style: last.style)
-      }
-    }
+    if let n = notice { center = [Span(p.text(n), style: Style(fg: .yellow))] }
     let line = StatusLine(left: left.map { Span(p.text($0.text), style: $0.style) }, center: center, right: right, mode: model.mode, fill: Style(dim: false))
     line.render(in: Rect(x: 0, y: y, width: grid.width, height: 1), into: &grid)
   }

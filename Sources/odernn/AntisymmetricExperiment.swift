@@ -26,8 +26,11 @@ enum AntisymmetricExperiment {
   static let realPartTolerance = 1e-12
 
   struct Run {
+    /// What the claim asks of a run's final validation loss.
+    enum Role { case learns, staysAtTheMean, reported }
     var label: String
     var cell: JSON
+    var role: Role = .reported
   }
 
   static func runs(quick: Bool) -> [Run] {
@@ -38,10 +41,11 @@ enum AntisymmetricExperiment {
       for g in gammas {
         out.append(Run(
           label: "\(gated ? "gated " : "")antisymmetric γ=\(ExperimentReport.number(g))",
-          cell: ["hiddenSize": h, "structure": "antisymmetric", "gamma": .number(g), "stepSize": 0.1, "gated": .bool(gated)]))
+          cell: ["hiddenSize": h, "structure": "antisymmetric", "gamma": .number(g), "stepSize": 0.1, "gated": .bool(gated)],
+          role: gated && g == 0.01 ? .learns : .reported))
       }
     }
-    out.append(Run(label: "vanilla tanh RNN", cell: ["hiddenSize": h, "stepSize": 1, "decay": [1]]))
+    out.append(Run(label: "vanilla tanh RNN", cell: ["hiddenSize": h, "stepSize": 1, "decay": [1]], role: .staysAtTheMean))
     if !quick { out.append(Run(label: "LSTM", cell: ["kind": "lstm", "hiddenSize": h])) }
     return out
   }
@@ -87,12 +91,12 @@ enum AntisymmetricExperiment {
         .string(run.label), .string(config.task.addingLength.map { "adding T=\($0)" } ?? config.task.name), .number(valLoss), .number(valLoss / meanPredictor), realGap,
         .number(maps.min() ?? .nan), .number(maps.max() ?? .nan),
       ])
-      if run.label == "gated antisymmetric γ=0.01" {
+      if run.role == .learns {
         let learns = valLoss < 0.5 * meanPredictor
         holds = holds && learns
         findings.append("\(run.label): final validation MSE \(ExperimentReport.number(valLoss)) = \(ExperimentReport.number(valLoss / meanPredictor)) × the mean predictor's (\(learns ? "learns" : "does not learn"))")
       }
-      if run.label == "vanilla tanh RNN" {
+      if run.role == .staysAtTheMean {
         let stays = valLoss > 0.9 * meanPredictor
         holds = holds && stays
         findings.append("\(run.label): final validation MSE \(ExperimentReport.number(valLoss)) = \(ExperimentReport.number(valLoss / meanPredictor)) × the mean predictor's (\(stays ? "stays there" : "learns"))")
