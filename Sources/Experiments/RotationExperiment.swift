@@ -65,14 +65,14 @@ public enum RotationExperiment {
       }
     }
     let growthHolds = worst.gap <= growthTolerance
-    findings.append("largest relative gap between measured and predicted growth: \(ExperimentReport.number(worst.gap)) (\(worst.where))")
+    findings.append("largest relative gap between measured and predicted growth: \(TextTable.number(worst.gap)) (\(worst.where))")
     let preserved = normPreserving.sorted().map { name in
       (name, implicitSolvers.filter { s in products.allSatisfy { normOK.contains("\(name) \(s.label) \($0)") } }.map(\.label))
     }
     for (name, labels) in preserved {
       findings.append(labels.isEmpty
-        ? "\(name): no solver keeps ‖h‖ to \(ExperimentReport.number(normTolerance)) over \(normSteps) steps at every εω"
-        : "\(name): ‖h‖ kept to \(ExperimentReport.number(normTolerance)) over \(normSteps) steps with \(labels.joined(separator: ", "))")
+        ? "\(name): no solver keeps ‖h‖ to \(TextTable.number(normTolerance)) over \(normSteps) steps at every εω"
+        : "\(name): ‖h‖ kept to \(TextTable.number(normTolerance)) over \(normSteps) steps with \(labels.joined(separator: ", "))")
     }
     let normHolds = preserved.allSatisfy { !$0.1.isEmpty }
     return ExperimentReport(

@@ -64,12 +64,12 @@ public enum WidthExperiment {
       let ratio = early[beta]![large]! / early[beta]![small]!
       let shrinks = ratio < 0.5
       let predicted = pow(Double(large) / Double(small), 0.5 - beta)
-      let spread = "early spread N=\(large) / N=\(small) = \(ExperimentReport.number(ratio)) (N^{1/2−β} predicts \(ExperimentReport.number(predicted)))"
+      let spread = "early spread N=\(large) / N=\(small) = \(TextTable.number(ratio)) (N^{1/2−β} predicts \(TextTable.number(predicted)))"
       if beta > 0.5 {
         let late = ns.map { n in [3, 4].map { abs(means[beta]![n]![$0] - means[beta]![large]![$0]) }.max()! }.max()!
         let collapses = late <= collapseTolerance
         holds = holds && collapses && (beta < 1 || shrinks)
-        findings.append("β = \(beta): largest gap to N=\(large) at t ≥ 5: \(ExperimentReport.number(late)) (\(collapses ? "collapse" : "no collapse")); \(spread)\(beta < 1 ? ", reported only" : shrinks ? ", shrinks" : ", does not shrink")")
+        findings.append("β = \(beta): largest gap to N=\(large) at t ≥ 5: \(TextTable.number(late)) (\(collapses ? "collapse" : "no collapse")); \(spread)\(beta < 1 ? ", reported only" : shrinks ? ", shrinks" : ", does not shrink")")
       } else {
         holds = holds && !shrinks
         findings.append("β = \(beta): \(spread), \(shrinks ? "shrinks" : "does not shrink, as the random limit predicts")")
@@ -77,7 +77,7 @@ public enum WidthExperiment {
     }
     return ExperimentReport(
       experiment: name, claim: claim, holds: holds,
-      columns: ["β", "N", "α_N"] + times.map { "loss t=\(ExperimentReport.number($0))" } + ["sd t=0", "sd t=1", "sd t=5"],
+      columns: ["β", "N", "α_N"] + times.map { "loss t=\(TextTable.number($0))" } + ["sd t=0", "sd t=1", "sd t=5"],
       rows: rows, findings: findings)
   }
 }

@@ -40,7 +40,7 @@ enum AntisymmetricExperiment {
     for gated in [true, false] {
       for g in gammas {
         out.append(Run(
-          label: "\(gated ? "gated " : "")antisymmetric γ=\(ExperimentReport.number(g))",
+          label: "\(gated ? "gated " : "")antisymmetric γ=\(TextTable.number(g))",
           cell: ["hiddenSize": h, "structure": "antisymmetric", "gamma": .number(g), "stepSize": 0.1, "gated": .bool(gated)],
           role: gated && g == 0.01 ? .learns : .reported))
       }
@@ -85,7 +85,7 @@ enum AntisymmetricExperiment {
         let within = !maps.isEmpty && maps.allSatisfy { abs($0 - 1) <= circleTolerance }
         let gated = config.cell.gated
         if gated && !within { holds = false }
-        findings.append("\(run.label): max |Re λ(M₀) + γ| = \(ExperimentReport.number(gap)); map |λ| ∈ [\(ExperimentReport.number(lo)), \(ExperimentReport.number(hi))] over \(maps.count) recorded eigenvalues, \(within ? "within" : "outside") 2%\(gated ? "" : " (reported)")")
+        findings.append("\(run.label): max |Re λ(M₀) + γ| = \(TextTable.number(gap)); map |λ| ∈ [\(TextTable.number(lo)), \(TextTable.number(hi))] over \(maps.count) recorded eigenvalues, \(within ? "within" : "outside") 2%\(gated ? "" : " (reported)")")
       }
       rows.append([
         .string(run.label), .string(config.task.addingLength.map { "adding T=\($0)" } ?? config.task.name), .number(valLoss), .number(valLoss / meanPredictor), realGap,
@@ -94,12 +94,12 @@ enum AntisymmetricExperiment {
       if run.role == .learns {
         let learns = valLoss < 0.5 * meanPredictor
         holds = holds && learns
-        findings.append("\(run.label): final validation MSE \(ExperimentReport.number(valLoss)) = \(ExperimentReport.number(valLoss / meanPredictor)) × the mean predictor's (\(learns ? "learns" : "does not learn"))")
+        findings.append("\(run.label): final validation MSE \(TextTable.number(valLoss)) = \(TextTable.number(valLoss / meanPredictor)) × the mean predictor's (\(learns ? "learns" : "does not learn"))")
       }
       if run.role == .staysAtTheMean {
         let stays = valLoss > 0.9 * meanPredictor
         holds = holds && stays
-        findings.append("\(run.label): final validation MSE \(ExperimentReport.number(valLoss)) = \(ExperimentReport.number(valLoss / meanPredictor)) × the mean predictor's (\(stays ? "stays there" : "learns"))")
+        findings.append("\(run.label): final validation MSE \(TextTable.number(valLoss)) = \(TextTable.number(valLoss / meanPredictor)) × the mean predictor's (\(stays ? "stays there" : "learns"))")
       }
     }
     var sessions = trained.map(\.session)
@@ -136,8 +136,8 @@ enum AntisymmetricExperiment {
       let test: Evaluation
       do { test = try evaluate(checkpoint, of: config, on: .test) } catch { throw CommandSupport.bad("\(session): \(error)") }
       let valLoss = s.metrics.last { $0.valLoss != nil }?.valLoss ?? .nan
-      rows.append([.string(name), .string("digits T=64, test accuracy \(ExperimentReport.number(test.accuracy ?? .nan))"), .number(valLoss), .null, .null, .null, .null])
-      notes.append("\(name) \(ExperimentReport.number(test.accuracy ?? .nan))")
+      rows.append([.string(name), .string("digits T=64, test accuracy \(TextTable.number(test.accuracy ?? .nan))"), .number(valLoss), .null, .null, .null, .null])
+      notes.append("\(name) \(TextTable.number(test.accuracy ?? .nan))")
     }
     return (rows, trained.map(\.session), "digits test accuracy (reported): " + notes.joined(separator: ", "))
   }

@@ -36,7 +36,7 @@ enum StabilityExperiment {
     var holds = true
     for (point, session) in runs {
       let rho = point.values.first?.value.doubleValue
-      let label = rho.map { "ρ = \(ExperimentReport.number($0))" } ?? "unconstrained"
+      let label = rho.map { "ρ = \(TextTable.number($0))" } ?? "unconstrained"
       let engine = try ExperimentContext.restored(session)
       let t = engine.validation.steps
       let gap: TruncationGap
@@ -52,9 +52,9 @@ enum StabilityExperiment {
       let rate = gap.fittedRate()
       let match = gap.matchingWindow(relative: matchTolerance)
       let underBound = gap.windows.allSatisfy { w in w.bound.map { w.gap <= $0 } ?? true }
-      let rateText = rate.map(ExperimentReport.number) ?? "none (the gap is at rounding from k = 1)"
+      let rateText = rate.map(TextTable.number) ?? "none (the gap is at rounding from k = 1)"
       findings.append(
-        "\(label): ‖W₀‖₂ = \(ExperimentReport.number(gap.lambda)), fitted rate \(rateText), "
+        "\(label): ‖W₀‖₂ = \(TextTable.number(gap.lambda)), fitted rate \(rateText), "
           + (match.map { "truncated loss within 1% for every k ≥ \($0)" } ?? "truncated loss not within 1% at k = \(gap.windows.last?.k ?? 0)")
           + (gap.lambda < 1 ? ", gap \(underBound ? "under" : "ABOVE") the bound" : ""))
       if rho != nil {
