@@ -40,14 +40,18 @@ public enum RotationExperiment {
     var findings: [String] = []
     var worst = (gap: 0.0, where: "")
     var normOK = Set<String>()
+    var growth: [ExperimentChart.Series] = []
     for tableau in ButcherTableau.catalog {
       let solvers: [Solver] = tableau.isExplicit
         ? [Solver(label: "-", configure: { _ in }, function: { t, _ in t.stabilityFunction })] : implicitSolvers
       for solver in solvers {
+        var measuredPoints: [ExperimentChart.Point] = []
+        defer { growth.append(.init(name: tableau.isExplicit ? tableau.name : "\(tableau.name) \(solver.label)", points: measuredPoints)) }
         for eo in products {
           let cell = RotationCell(tableau: tableau, epsilon: eo, configure: solver.configure)
           let predicted = solver.function(tableau, cell.spec).modulus(.init(0, eo))
           let measured = cell.growth()
+          measuredPoints.append(.init(eo, measured))
           let gap = abs(measured - predicted) / max(1, predicted)
           if !(gap <= worst.gap) { worst = (gap, "\(tableau.name) \(solver.label) εω=\(eo)") }
           var norm: JSON = .null
@@ -78,6 +82,7 @@ public enum RotationExperiment {
     return ExperimentReport(
       experiment: name, claim: claim, holds: growthHolds && normHolds,
       columns: ["tableau", "solver", "εω", "growth", "predicted", "function", "rel. gap", "norm drift (1000 steps)"],
-      rows: rows, findings: findings)
+      rows: rows, findings: findings,
+      charts: [ExperimentChart(title: "measured growth per step |h_{k+1}|/|h_k| against εω (1 keeps the norm)", xLabel: "εω", logY: true, series: growth)])
   }
 }

@@ -151,6 +151,8 @@ public struct WorkbenchModel: Sendable {
   public var listedAt = -Double.infinity
   /// The open prompt (a path to write or export to, a deletion to confirm), if any.
   public var prompt: Prompt?
+  /// The Experiments screen.
+  public var experiments = ExperimentsState()
   /// A one-line notice for the status line.
   public var notice: String?
   /// Clock samples `(seconds, step)` for the steps/s estimate.

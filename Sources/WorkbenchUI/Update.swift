@@ -81,6 +81,8 @@ public enum Workbench {
       return []
     case .key(let key):
       return keyPressed(&model, key)
+    case .experiment(let m):
+      return experimentMessage(&model, m)
     }
   }
 
@@ -123,7 +125,7 @@ public enum Workbench {
       return []
     case .back:
       switch model.screen {
-      case .train, .sessions: model.screen = .compose
+      case .train, .sessions, .experiments: model.screen = .compose
       case .replay: model.screen = .sessions
       case .compose: break
       }
@@ -135,6 +137,9 @@ public enum Workbench {
     case .openCompose:
       model.screen = .compose
       return []
+    case .openExperiments:
+      model.screen = .experiments
+      return [.listExperiments] + experimentCurveRequests(model, model.experiments)
     case .openTrain:
       if model.live != nil {
         model.screen = .train
@@ -150,6 +155,7 @@ public enum Workbench {
     case .train: return trainAction(&model, action)
     case .sessions: return sessionsAction(&model, action)
     case .replay: return replayAction(&model, action)
+    case .experiments: return experimentsAction(&model, action)
     }
   }
 
