@@ -14,6 +14,12 @@ public struct RunDiagnosis: Sendable {
   public var trajectory: TrajectoryDiagnostics
   /// The truncation gap, or why this run has none (a task read out at every step).
   public var truncation: Result<TruncationGap, DiagnosticError>
+
+  public init(
+    step: Int, sequenceLength: Int, examples: Int, trajectory: TrajectoryDiagnostics, truncation: Result<TruncationGap, DiagnosticError>
+  ) {
+    (self.step, self.sequenceLength, self.examples, self.trajectory, self.truncation) = (step, sequenceLength, examples, trajectory, truncation)
+  }
 }
 
 /// Restores `checkpoint` into a fresh engine of `config` (the run's own validation set,

@@ -56,6 +56,9 @@ extension AppLoop {
       }
     case .stopExperiment: experiments?.stop()
     case .loadExperimentCurves(let paths): send(.curvesLoaded(SessionCatalog.curves(folder: nil, files: paths)))
+    case .diagnoseSession(let file):
+      let folder = self.folder
+      jobs.run { .sessionDiagnosed(file: file, WorkbenchFiles.diagnosis(folder: folder, file: file)) }
     case .quit:
       stop()
       experiments?.stop()

@@ -33,6 +33,8 @@ public final class AppLoop {
   public var threadStarter: (() -> Trainer?) -> Trainer? = { $0() }
   /// Computes Compose previews off this thread.
   let previews: PreviewWorker
+  /// Runs slow reads (a session's diagnosis) off this thread.
+  let jobs = BackgroundJobs()
   /// Runs experiments off this thread (nil: the workbench was built without them).
   let experiments: ExperimentWorker?
   /// Where experiments write their folders: `experiments/` in the Sessions folder, as
@@ -61,7 +63,10 @@ public final class AppLoop {
     opened = clock.now
   }
 
-  deinit { previews.close() }
+  deinit {
+    previews.close()
+    jobs.close()
+  }
 
   /// Feeds a message through `update` and carries out the effects.
   public func send(_ msg: Msg) {
@@ -95,6 +100,7 @@ public final class AppLoop {
     }
     for result in previews.results.drain() { send(.previewComputed(generation: result.generation, result.preview)) }
     for message in experiments?.messages.drain() ?? [] { send(.experiment(message)) }
+    for message in jobs.results.drain() { send(message) }
     pumpTrainer()
     send(.tick(seconds))
     if !quitting { draw() }

@@ -13,4 +13,5 @@ public enum Action: String, Sendable, CaseIterable {
   case cursorLeft, cursorRight, cursorFirst, cursorLast
   case writeConfig, exportSession, deleteSession, composeSession, cycleMetric, compareSpectra, resumeSession
   case openExperiments, runExperiment, stopExperiment, toggleQuick, cycleExperimentView, pageUp, pageDown
+  case diagnoseSession
 }

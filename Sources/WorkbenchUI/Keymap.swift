@@ -91,6 +91,7 @@ public enum Keymap {
       Binding(ch("d"), .compareConfigs, "d", "configs"),
       Binding(ch("m"), .cycleMetric, "m", "metric"),
       Binding(ch("E"), .compareSpectra, "E", "spectra", bar: false),
+      Binding(ch("g"), .diagnoseSession, "g", "diagnose it", bar: false),
       Binding(ch(","), .cursorLeft, ",", "spectra: earlier step", bar: false),
       Binding(ch("."), .cursorRight, ".", "spectra: later step", bar: false),
       Binding(ch("e"), .composeSession, "e", "compose it"),

@@ -48,6 +48,9 @@ public enum Msg: Sendable {
   case sessionConfigLoaded(file: String, TrainingConfig)
   /// About experiments: the catalog, a running one's progress, how it ended.
   case experiment(ExperimentMsg)
+  /// The runtime diagnosed a session's last checkpoint (answering `.diagnoseSession`), or
+  /// says why it could not.
+  case sessionDiagnosed(file: String, Result<RunDiagnosis, DiagnosticError>)
 }
 
 /// What `update` asks the runtime to do.
@@ -103,6 +106,9 @@ public enum Effect: Sendable, Equatable {
   /// Read the metrics of these session paths (an experiment's, as its report names them);
   /// answered by `.curvesLoaded`, keyed by path.
   case loadExperimentCurves([String])
+  /// Diagnose the session's last checkpoint (`RunDiagnosis`: ‖h_t‖, the truncation gap, the
+  /// singular values of ∂S_T/∂S_0) off the main thread; answered by `.sessionDiagnosed`.
+  case diagnoseSession(String)
   /// Stop the live run (as `stopTraining`), then restore the terminal and exit.
   case quit
 }

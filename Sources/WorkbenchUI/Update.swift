@@ -83,6 +83,9 @@ public enum Workbench {
       return keyPressed(&model, key)
     case .experiment(let m):
       return experimentMessage(&model, m)
+    case .sessionDiagnosed(let file, let result):
+      model.diagnoses[file] = result
+      return []
     }
   }
 
@@ -119,9 +122,10 @@ public enum Workbench {
       return quit(&model)
     case .save:
       return model.hasLiveRun ? [.save] : []
-    case .back where model.screen == .sessions && (model.showConfigs || model.showSpectra):
+    case .back where model.screen == .sessions && (model.showConfigs || model.showSpectra || model.diagnosing != nil):
       model.showConfigs = false
       model.showSpectra = false
+      model.diagnosing = nil
       return []
     case .back:
       switch model.screen {
