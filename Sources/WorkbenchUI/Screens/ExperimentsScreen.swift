@@ -87,9 +87,14 @@ enum ExperimentsScreen {
     let what = running.map { $0.quick ? "running, quick" : "running, full" } ?? saved.map { ($0.report.quick ? "quick" : "full") + " · \(e.view.title)" } ?? "not run"
     let inner = p.box(&grid, rect, "\(x.name) · \(what)")
     var y = inner.y
-    let claim = Paragraph.wrapped("claim: " + p.text(x.claim), width: max(1, inner.width - 2), style: Style(dim: true))
+    // The claim in at most a quarter of the box; cut short, it ends with `…`.
+    let claim = Paragraph.wrapped("claim: " + p.text(x.claim), width: max(1, inner.width - 3), style: Style(dim: true))
     let claimRows = min(claim.count, max(1, inner.height / 4))
-    Paragraph(lines: Array(claim.prefix(claimRows)), mode: p.mode).render(in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: claimRows), into: &grid)
+    var shownClaim = Array(claim.prefix(claimRows))
+    if claim.count > claimRows, let last = shownClaim.last?.first {
+      shownClaim[claimRows - 1] = [Span(last.text + p.text("…"), style: last.style)]
+    }
+    Paragraph(lines: shownClaim, mode: p.mode).render(in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: claimRows), into: &grid)
     y += claimRows + 1
     let rest = Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: max(0, inner.maxY - y))
     if let running {
@@ -176,7 +181,7 @@ enum ExperimentsScreen {
     let shownRows = max(1, min(rowsOfCharts, rect.height / 10))
     let bands = rect.splitVertically(Array(repeating: .fill(1), count: shownRows))
     for (r, band) in bands.enumerated() {
-      let cells = band.splitHorizontally(Array(repeating: .fill(1), count: perRow), spacing: 1)
+      let cells = band.splitHorizontally(Array(repeating: .fill(1), count: perRow), spacing: 3)
       for (c, cell) in cells.enumerated() where r * perRow + c < charts.count {
         chart(charts[r * perRow + c], p, in: cell, into: &grid)
       }
