@@ -8,7 +8,8 @@ import Training
 /// - metrics: exactly one object per step, in order: the next row is step `s + 1`;
 /// - grads, checkpoint, diverged, finished, stopped: about step `s` (the step just run);
 /// - eigen: about a step up to `s` and after the previous eigen event's (the workbench
-///   computes them beside training and records each when done, in step order);
+///   computes them beside training and records each when done, in step order, skipping
+///   those it cannot keep up with);
 /// - control: applies before the next step, `s + 1`, with a value the config schema allows
 ///   for the key it changes; pause and resume take no value;
 /// - nothing follows diverged, finished or stopped;

@@ -1,20 +1,31 @@
 import Foundation
 import Synchronization
 
-/// Computes eigen diagnostics on a thread of its own, in the order they were taken, so that
-/// training goes on while a diagnostic that costs several training steps (H = 1024) runs.
+/// Computes eigen diagnostics on a thread of its own, so that training goes on while a
+/// diagnostic that costs several training steps (H = 1024) runs.
 ///
-/// Invariant: results leave through `deliver` in the order of `submit`; `waitUntilIdle()`
-/// returns once every submitted job has been delivered (the trainer calls it before a run's
-/// last event, so no eigen event follows `finished`, `diverged` or `stopped`). The thread ends
-/// when the worker is closed.
+/// Invariants:
+/// - at most one job runs and at most one waits: a job submitted while one waits replaces it
+///   (the workbench then shows the newest diagnostics it can keep up with, and memory stays
+///   two parameter copies whatever the pace);
+/// - results leave through `deliver` in the order of their steps;
+/// - `waitUntilIdle()` returns once nothing runs or waits (the trainer calls it before a
+///   finished or diverged run's last event, so no eigen event follows it);
+/// - after `abandon()` nothing more is delivered, and a job still running is left to end on
+///   its own (the trainer calls it when stopped, so a stop never waits for a diagnostic).
 final class DiagnosticsWorker: Sendable {
-  private let jobs = Mailbox<EigenJob>()
+  private struct State {
+    var waiting: EigenJob?
+    var running = false
+    var abandoned = false
+    var closed = false
+    var skipped = 0
+  }
   private let deliver: @Sendable (EigenDiagnostics) -> Void
   /// Runs before each job (tests hold it there to show training does not wait).
   private let before: @Sendable () -> Void
-  private let state = Mutex<(submitted: Int, delivered: Int, closed: Bool)>((0, 0, false))
-  private let idle = NSCondition()
+  private let state = Mutex(State())
+  private let changed = NSCondition()
 
   init(before: @escaping @Sendable () -> Void = {}, deliver: @escaping @Sendable (EigenDiagnostics) -> Void) {
     self.deliver = deliver
@@ -25,38 +36,70 @@ final class DiagnosticsWorker: Sendable {
     thread.start()
   }
 
+  /// Jobs replaced before they started (diagnostics the workbench could not keep up with).
+  var skipped: Int { state.withLock { $0.skipped } }
+
   func submit(_ job: EigenJob) {
-    state.withLock { $0.submitted += 1 }
-    jobs.post(job)
+    update { s in
+      if s.waiting != nil { s.skipped += 1 }
+      s.waiting = job
+    }
   }
 
-  /// Blocks until every submitted job has been delivered.
+  /// Blocks until no job runs or waits.
   func waitUntilIdle() {
-    idle.lock()
-    while state.withLock({ $0.delivered < $0.submitted }) { idle.wait() }
-    idle.unlock()
+    changed.lock()
+    while state.withLock({ $0.running || $0.waiting != nil }) { changed.wait() }
+    changed.unlock()
   }
 
-  /// Ends the thread once the jobs submitted so far are delivered.
-  func close() {
-    state.withLock { $0.closed = true }
-    jobs.post(EigenJob(step: -1) { nil })  // wakes the thread
+  /// Drops the waiting job and whatever the running one computes; nothing is delivered after.
+  func abandon() {
+    update { s in
+      s.waiting = nil
+      s.abandoned = true
+    }
+  }
+
+  /// Lets the thread end (after the job it runs).
+  func close() { update { $0.closed = true } }
+
+  private func update(_ body: (inout State) -> Void) {
+    changed.lock()
+    state.withLock { body(&$0) }
+    changed.broadcast()
+    changed.unlock()
   }
 
   private func work() {
     while true {
-      for job in jobs.drain() {
-        if job.step >= 0 {
-          before()
-          if let e = job.compute() { deliver(e) }
-          idle.lock()
-          state.withLock { $0.delivered += 1 }
-          idle.broadcast()
-          idle.unlock()
+      changed.lock()
+      var job: EigenJob?
+      while job == nil {
+        let (next, closed) = state.withLock { s -> (EigenJob?, Bool) in
+          guard !s.closed, !s.abandoned, let j = s.waiting else { return (nil, s.closed || s.abandoned) }
+          s.waiting = nil
+          s.running = true
+          return (j, false)
         }
+        if closed {
+          changed.unlock()
+          return
+        }
+        job = next
+        if job == nil { changed.wait() }
       }
-      if state.withLock({ $0.closed && $0.delivered >= $0.submitted }) { return }
-      jobs.wait(timeout: 1)
+      changed.unlock()
+      guard let job else { continue }
+      before()
+      let result = job.compute()
+      // Delivered under the lock, so that abandon() and the delivery cannot cross.
+      changed.lock()
+      let abandoned = state.withLock { $0.abandoned }
+      if let result, !abandoned { deliver(result) }
+      state.withLock { $0.running = false }
+      changed.broadcast()
+      changed.unlock()
     }
   }
 }

@@ -37,7 +37,9 @@ public enum TrainerEvent: Sendable, Equatable {
 /// Eigen diagnostics run beside training, on a `DiagnosticsWorker` thread of the trainer's:
 /// a diagnostic step takes what they need (the parameters and the state at that step) and
 /// training goes on; each `eigen` event is posted when computed, after the metrics of its
-/// step (they are flushed first), in step order, and before the run's last event.
+/// step (they are flushed first), in step order. A finished or diverged run waits for the
+/// last ones before its end; a stopped run does not wait (their results are dropped), so a
+/// stop is never held up by a diagnostic.
 ///
 /// Metrics leave at the `TrainingLoop` cadence (merged into the last queued metrics event, so
 /// a slow reader never makes the trainer wait); every other event is posted as it happens.
@@ -106,9 +108,12 @@ public final class Trainer: Sendable {
     func post(_ due: [RunEvent]) {
       for e in due {
         switch e {
-        case .finished, .diverged, .stopped:
+        case .finished, .diverged:
           submitEigen(flushing: false)
           worker.waitUntilIdle()
+        case .stopped:
+          _ = driver.takeEigenJobs()
+          worker.abandon()
         default: break
         }
         postEvents([e])
