@@ -41,7 +41,8 @@ enum NTGridExperiment {
 
   static func run(_ context: ExperimentContext) throws -> ExperimentReport {
     let quick = context.quick
-    let width = quick ? 24 : 64
+    // Full: 24 runs (8 cells × 3 seeds) that fit DESIGN §1.12's 20 minutes on 2 cores.
+    let width = quick ? 24 : 48
     let seeds: [JSON] = quick ? [1] : [1, 2, 3]
     var cells: [JSON] = []
     var specs: [CellSpec] = []
@@ -58,8 +59,8 @@ enum NTGridExperiment {
     let base: JSON = [
       "cell": ["hiddenSize": 1], "task": ["name": "adding", "length": quick ? 30 : 100],
       "optimizer": ["name": "adam", "learningRate": 0.003, "clipNorm": 1],
-      "batchSize": 64, "steps": quick ? 150 : 2000, "seed": 1, "precision": "float64",
-      "diagnosticsEvery": quick ? 50 : 250, "checkpointEvery": quick ? 150 : 1000,
+      "batchSize": 64, "steps": quick ? 150 : 1500, "seed": 1, "precision": quick ? "float64" : "float32",
+      "diagnosticsEvery": quick ? 50 : 250, "checkpointEvery": quick ? 150 : 750,
     ]
     let trained = try context.sweep(base: base, grid: [("cell", cells), ("seed", seeds)])
     var rows: [[JSON]] = []
@@ -76,8 +77,8 @@ enum NTGridExperiment {
         if let last = s.events.last(where: { if case .metrics = $0.event { return true } else { return false } }), last.time > 0 {
           rates.append(Double(s.metrics.last?.step ?? 0) / last.time)
         }
-        let engine = try ExperimentContext.restored(session)
-        counted = (engine.parameters.scalarCount, engine.config.cell.stateCount * engine.config.cell.hiddenSize)
+        let (config, parameters) = try ExperimentContext.finalParameters(session)
+        counted = (parameters.scalarCount, config.cell.stateCount * config.cell.hiddenSize)
       }
       let t = spec.derivativeOrder, h = spec.hiddenSize, n = spec.tableau.stages
       let formula = t * h * h + 2 * h * 2 + 2 * h + h + 1
