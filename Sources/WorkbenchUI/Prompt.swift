@@ -18,16 +18,39 @@ public struct Prompt: Sendable, Equatable {
 
   /// What the answer is for.
   public var purpose: Purpose
-  /// The question, shown before the text.
-  public var question: String
+  /// The question's words before its subject (`delete `).
+  public var before: String
+  /// What the question is about (a session's file name): shortened in the middle when the
+  /// row is narrow, so its start and its end stay.
+  public var subject: String
+  /// The question's words after its subject (`?`).
+  public var after: String
+  /// A hint after the question (` y deletes, any other key keeps it`), left out when the row
+  /// is narrow (the key bar says it too).
+  public var detail: String
   /// The text typed so far (prefilled with a suggestion for paths).
   public var text: String
 
-  /// A prompt.
-  public init(_ purpose: Purpose, question: String, text: String = "") {
+  /// A prompt asking `before + subject + after`, then `detail`.
+  public init(_ purpose: Purpose, _ before: String, subject: String = "", after: String = "", detail: String = "", text: String = "") {
     self.purpose = purpose
-    self.question = question
+    self.before = before
+    self.subject = subject
+    self.after = after
+    self.detail = detail
     self.text = text
+  }
+
+  /// The whole question.
+  public var question: String { before + subject + after + detail }
+
+  /// The question in at most `width` characters: whole if it fits, else without its detail,
+  /// else with its subject shortened in the middle (the words around it always whole).
+  public func question(fitting width: Int) -> String {
+    if question.count <= width { return question }
+    let bare = before + subject + after
+    if bare.count <= width { return bare }
+    return before + SessionColumns.middle(subject, max(1, width - before.count - after.count)) + after
   }
 
   /// Whether the answer is a yes/no (the key answers at once) rather than typed text.

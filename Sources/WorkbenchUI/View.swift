@@ -61,7 +61,9 @@ extension Workbench {
   static func status(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {
     if let prompt = model.prompt {
       let row = Rect(x: 0, y: y, width: grid.width, height: 1)
-      let question = " \(prompt.question)" + (prompt.isConfirmation ? " " : ": ")
+      // A question leaves half the row to a typed path; a confirmation has the whole row.
+      let room = prompt.isConfirmation ? grid.width - 2 : max(20, grid.width / 2) - 3
+      let question = " \(prompt.question(fitting: room))" + (prompt.isConfirmation ? " " : ": ")
       let x = p.write(&grid, question, 0, y, Style(fg: .yellow, bold: true), clip: row)
       if !prompt.isConfirmation {
         // The end of a long path stays in sight.
