@@ -130,21 +130,26 @@ struct FitAt80Tests {
     }
   }
 
-  /// The delete question at every width: the file's start and end and the question mark; the
-  /// hint after it where the row has room.
+  /// The delete question at every width: the file's start and end and the question mark,
+  /// the hint after it whole or not at all; a file name longer than the row is shortened in
+  /// the middle.
   @Test(arguments: sizes)
-  func deleteQuestionFits(size: Size) {
-    var m = SessionsFixtures.model(size, overlaid: 0)
-    let file = m.selectedSession?.file ?? ""
-    _ = Workbench.update(&m, .key(.character("D")))
-    let line = Workbench.render(m).lines()[size.height - 2]
-    let whole = " delete \(file)? y deletes, any other key keeps it"
-    if whole.count < size.width {
-      #expect(line.hasPrefix(whole), "\(line)")
-    } else {
-      #expect(line.hasPrefix(" delete 20261201-0716") && line.contains("-adding.session?"), "\(size): \(line)")
+  func deleteQuestionFits(size: Size) throws {
+    let long = "sweep-digits-width-20261201-071657-gauss-legendre-2-antisymmetric-h1024-lr0.003-seed7-copy.session"
+    for file in [SessionsFixtures.listings[0].file, long] {
+      var m = SessionsFixtures.model(size, overlaid: 0)
+      _ = Workbench.update(&m, .sessionsListed([SessionListing(file: file, cell: "euler t=1", task: "copy", steps: 1, finalLoss: 1, status: "finished")]))
+      _ = Workbench.update(&m, .key(.character("D")))
+      let line = Workbench.render(m).lines()[size.height - 2]
+      let hint = "y deletes, any other key keeps it"
+      let mark = try #require(line.firstIndex(of: "?"), "\(size): \(line)")
+      let rest = line[line.index(after: mark)...].trimmingCharacters(in: .whitespaces)
+      #expect(rest.isEmpty || rest == hint, "\(size): the hint whole or not at all: \(line)")
+      #expect(line.hasPrefix(" delete " + file.prefix(12)) && line[..<mark].hasSuffix(file.suffix(12)), "\(size): \(line)")
+      if (" delete \(file)? " + hint).count < size.width { #expect(rest == hint, "\(size): \(line)") }
+      if (" delete \(file)?").count >= size.width { #expect(line.contains("…"), "\(size): \(line)") }
+      let bar = Workbench.render(m).lines()[size.height - 1]
+      #expect(bar.contains("y yes") && bar.contains("other no"))
     }
-    let bar = Workbench.render(m).lines()[size.height - 1]
-    #expect(bar.contains("y yes") && bar.contains("other no"))
   }
 }

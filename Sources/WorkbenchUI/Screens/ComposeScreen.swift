@@ -218,17 +218,19 @@ enum ComposeScreen {
       note(pv.note, p, at: inner.y, in: inner, into: &grid)
       return
     }
-    // The title's long form where it fits, else the short one (never cut mid-word).
-    let long = picture.title(" region, ε·λ of the initial weights")
-    let inner = p.box(&grid, rect, long.count + 6 <= rect.width ? long : picture.title(" region, initial ε·λ"))
+    // The title's longest form that fits (never cut mid-word; the solver's note always kept).
+    let titles = [" region, ε·λ of the initial weights", " region, initial ε·λ", ", initial ε·λ", ""].map(picture.title)
+    let inner = p.box(&grid, rect, titles.first { $0.count + 6 <= rect.width } ?? titles[titles.count - 1])
     let w = picture.window(including: pv.spectrum)
     let fn = picture.function
+    // The note (wrapped) takes the pane's last rows; the plot the rows above.
+    let lines = noteLines(pv.note, width: inner.width - 2)
+    let plotArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - lines.count))
     let plot = ComplexPlanePlot(
       re: w.re, im: w.im, region: { fn.isStable($0) }, points: pv.spectrum, title: "",
       insideLabel: "stable", outsideLabel: "unstable", mode: p.mode, depth: p.depth)
-    plot.render(in: inner, into: &grid)
-    let lines = noteLines(pv.note, width: inner.width - 2)
-    note(pv.note, p, at: inner.maxY - lines.count, in: inner, into: &grid)
+    plot.render(in: plotArea, into: &grid)
+    note(pv.note, p, at: plotArea.maxY, in: inner, into: &grid)
   }
 
   /// The region pane's note (why there is no spectrum, or that it is being computed) in lines
