@@ -45,12 +45,14 @@ public struct Prompt: Sendable, Equatable {
   public var question: String { before + subject + after + detail }
 
   /// The question in at most `width` characters: whole if it fits, else without its detail,
-  /// else with its subject shortened in the middle (the words around it always whole).
-  public func question(fitting width: Int) -> String {
-    if question.count <= width { return question }
-    let bare = before + subject + after
+  /// else with its subject shortened in the middle with `ellipsis` (the words around it
+  /// always whole). `spell` is how the screen will write it (ASCII mode spells glyphs out).
+  public func question(fitting width: Int, spell: (String) -> String = { $0 }, ellipsis: String = "…") -> String {
+    if spell(question).count <= width { return spell(question) }
+    let bare = spell(before + subject + after)
     if bare.count <= width { return bare }
-    return before + SessionColumns.middle(subject, max(1, width - before.count - after.count)) + after
+    let around = spell(before).count + spell(after).count
+    return spell(before) + SessionColumns.middle(spell(subject), max(1, width - around), ellipsis: ellipsis) + spell(after)
   }
 
   /// Whether the answer is a yes/no (the key answers at once) rather than typed text.

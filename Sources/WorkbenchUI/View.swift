@@ -63,7 +63,7 @@ extension Workbench {
       let row = Rect(x: 0, y: y, width: grid.width, height: 1)
       // A question leaves half the row to a typed path; a confirmation has the whole row.
       let room = prompt.isConfirmation ? grid.width - 2 : max(20, grid.width / 2) - 3
-      let question = " \(prompt.question(fitting: room))" + (prompt.isConfirmation ? " " : ": ")
+      let question = " \(prompt.question(fitting: room, spell: p.text, ellipsis: p.ascii ? "..." : "…"))" + (prompt.isConfirmation ? " " : ": ")
       let x = p.write(&grid, question, 0, y, Style(fg: .yellow, bold: true), clip: row)
       if !prompt.isConfirmation {
         // The end of a long path stays in sight.

@@ -153,3 +153,32 @@ struct FitAt80Tests {
     }
   }
 }
+
+/// The same fits in ASCII mode (`--ascii`, `LC_ALL=C`), where glyphs are spelled out and an
+/// ellipsis is `...`: titles chosen by their spelled width, shortened labels still ending
+/// before the border, every character ASCII.
+@Suite("Fits in ASCII mode")
+struct FitInASCIITests {
+  @Test(arguments: FitAt80Tests.sizes)
+  func composeAndSessionsFitInASCII(size: Size) throws {
+    var m = Fixtures.model(size, mode: .ascii)
+    if size.height - 3 < 30 { _ = Workbench.update(&m, .key(.character("v"))) }
+    let compose = Workbench.render(m).lines()
+    let allASCII = compose.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }
+    #expect(allASCII)
+    let titles = ["R(z) region, ε·λ of the initial weights", "R(z) region, initial ε·λ"].map(ASCIISpelling.spell)
+    let found = titles.first { t in compose.contains { $0.contains("- \(t) -") } }
+    let shown = try #require(found, "\(compose.joined(separator: "\n"))")
+    #expect(size.width == 80 ? shown == titles[1] : shown == titles[0])
+    // The delete question of a long file name: shortened with `...`, its `?` kept.
+    var s = SessionsFixtures.model(size, overlaid: 0, mode: .ascii)
+    let long = "sweep-digits-width-20261201-071657-gauss-legendre-2-antisymmetric-h1024-lr0.003-seed7-copy.session"
+    _ = Workbench.update(&s, .sessionsListed([SessionListing(file: long, cell: "euler t=1", task: "copy", steps: 1, finalLoss: 1, status: "finished")]))
+    _ = Workbench.update(&s, .key(.character("D")))
+    let line = Workbench.render(s).lines()[size.height - 2]
+    let lineASCII = line.unicodeScalars.allSatisfy(\.isASCII)
+    #expect(lineASCII)
+    #expect(line.contains("-copy.session?"), "\(size): \(line)")
+    #expect(size.width > 100 || line.contains("..."), "\(size): \(line)")
+  }
+}

@@ -110,8 +110,8 @@ enum ComposeScreen {
       // A value wider than its column (a long path) is shortened in the middle, so both its
       // start and its file name stay; typed text keeps its end (where the cursor is) in sight.
       let room = max(1, inner.width - 22 - 1)
-      var value = SessionColumns.middle(model.draft.text(ComposeField(f.key)), room)
-      if selected, let typed = model.typing { value = String((typed + "_").suffix(room)) }
+      var value = p.middle(model.draft.text(ComposeField(f.key)), room)
+      if selected, let typed = model.typing { value = String(p.text(typed + "_").suffix(room)) }
       p.write(&grid, value, inner.x + 22, y, selected ? Style(bold: true, reverse: true) : Style(bold: true), clip: inner)
     }
     if first > 0 { p.write(&grid, "↑", inner.maxX - 1, inner.y, Style(dim: true), clip: inner) }
@@ -220,7 +220,7 @@ enum ComposeScreen {
     }
     // The title's longest form that fits (never cut mid-word; the solver's note always kept).
     let titles = [" region, ε·λ of the initial weights", " region, initial ε·λ", ", initial ε·λ", ""].map(picture.title)
-    let inner = p.box(&grid, rect, titles.first { $0.count + 6 <= rect.width } ?? titles[titles.count - 1])
+    let inner = p.box(&grid, rect, titles.first { p.text($0).count + 6 <= rect.width } ?? titles[titles.count - 1])
     let w = picture.window(including: pv.spectrum)
     let fn = picture.function
     // The note (wrapped) takes the pane's last rows; the plot the rows above.

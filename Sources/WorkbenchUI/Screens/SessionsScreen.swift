@@ -94,7 +94,7 @@ enum SessionsScreen {
     // Each entry: `━ label`, or `━+ label` for a run told apart by its marker; a label wider
     // than the pane is shortened in the middle (its first and last settings stay).
     let keys = markers.map { "━" + ($0.map { String(Character($0)) } ?? "") + " " }
-    let labels = zip(runs, keys).map { run, key in SessionColumns.middle(comparison.label(run), max(1, inner.width - 1 - key.count)) }
+    let labels = zip(runs, keys).map { run, key in p.middle(comparison.label(run), max(1, inner.width - 1 - key.count)) }
     let legend = legendLayout(zip(keys, labels).map { $0.count + $1.count }, width: inner.width - 1, maxRows: max(1, inner.height / 3))
     let legendRows = legend.last.map { $0.row + 1 } ?? 0
     let chart = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
