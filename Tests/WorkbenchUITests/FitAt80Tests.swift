@@ -1,4 +1,5 @@
 import Foundation
+import Linalg
 import TerminalGrid
 import Testing
 import Training
@@ -91,6 +92,26 @@ struct FitAt80Tests {
     } else {
       #expect(line.contains("  /data/m") && line.contains("…") && line.contains("ubyte "), "\(size): \(line)")
     }
+  }
+
+  /// Train's panes at every size: the parameter names whole, the heatmap's title in a form
+  /// that fits, the eigen pane's norms and headroom whole (on two lines where narrow).
+  @Test(arguments: sizes)
+  func trainPanesKeepTheirText(size: Size) {
+    var m = Fixtures.training(size)
+    // Diagnostics with long numbers: the footer is wider than a pane at 80 columns.
+    let field = (0..<8).map { i in Complex(-0.01, 0.02 * Double(i - 4)) }
+    let eigen = EigenDiagnostics(
+      step: 201, field: field, map: field.map { Complex(1 + $0.real, $0.imaginary) }, spectralNorm: 2.6457, mapNorm: 1.0440, headroom: 0.056321)
+    _ = Workbench.update(&m, .trainer(run: m.live?.id ?? 0, .run(.eigen(eigen))))
+    let first = text(m)
+    #expect(first.contains("readout.weight ") && first.contains("readout.bias "), "\(first)")
+    if size.height - 3 < 30 { for _ in 0..<2 { _ = Workbench.update(&m, .key(.tab)) } }
+    let screen = text(m)
+    let titles = ["‖∂L/∂h_k‖: time step k →, training step ↓", "‖∂L/∂h_k‖: k →, training step ↓", "‖∂L/∂h_k‖: k →, step ↓"]
+    #expect(titles.contains { screen.contains("─ \($0) ─") }, "\(size)\n\(screen)")
+    #expect(size.width < 120 || screen.contains("─ \(titles[0]) ─"), "the long title where it fits")
+    #expect(screen.contains("‖M₀‖₂ 2.646  ‖map‖₂ 1.044") && screen.contains("ε room ×0.05632"), "\(size)\n\(screen)")
   }
 
   /// Overlaid runs that differ in many settings: each legend label fits the pane (shortened in
