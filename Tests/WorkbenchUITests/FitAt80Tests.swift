@@ -151,6 +151,47 @@ struct FitAt80Tests {
     }
   }
 
+  /// Three runs, two of which differ from each other only in one key (and from the third in
+  /// many): the key that tells all three apart leads every label, so the shortened labels
+  /// still differ at every size.
+  @Test(arguments: sizes)
+  func shortenedLabelsStillTellRunsApart(size: Size) throws {
+    var m = Fixtures.model(size)
+    _ = Workbench.update(&m, .key(.character("S")))
+    func settings(steps: String, h: String, lr: String, batch: String, every: String) -> [SessionSetting] {
+      [
+        SessionSetting(key: "cell.hiddenSize", value: h), SessionSetting(key: "task.length", value: h == "64" ? "100" : "20"),
+        SessionSetting(key: "optimizer.learningRate", value: lr), SessionSetting(key: "batchSize", value: batch),
+        SessionSetting(key: "steps", value: steps), SessionSetting(key: "diagnosticsEvery", value: every),
+        SessionSetting(key: "checkpointEvery", value: every == "25" ? "500" : "20"),
+      ]
+    }
+    let runs = [
+      SessionListing(file: "a.session", cell: "euler t=1", task: "adding", steps: 9, finalLoss: 0.1, status: "stopped",
+        settings: settings(steps: "null", h: "64", lr: "0.003", batch: "64", every: "25")),
+      SessionListing(file: "b.session", cell: "euler t=1", task: "adding", steps: 9, finalLoss: 0.1, status: "finished",
+        settings: settings(steps: "35", h: "16", lr: "0.01", batch: "16", every: "10")),
+      SessionListing(file: "c.session", cell: "euler t=1", task: "adding", steps: 9, finalLoss: 0.1, status: "finished",
+        settings: settings(steps: "40", h: "16", lr: "0.01", batch: "16", every: "10")),
+    ]
+    _ = Workbench.update(&m, .sessionsListed(runs))
+    _ = Workbench.update(&m, .curvesLoaded(Dictionary(uniqueKeysWithValues: runs.enumerated().map { ($1.file, SessionsFixtures.curve($0, steps: 9)) })))
+    for _ in runs {
+      _ = Workbench.update(&m, .key(.character(" ")))
+      _ = Workbench.update(&m, .key(.down))
+    }
+    let grid = Workbench.render(m)
+    // Every legend entry: from its `━` to the next entry's or the border.
+    var entries: [String] = []
+    for line in grid.lines() where line.contains("━ ") {
+      let inside = line.dropFirst().dropLast()
+      entries += inside.components(separatedBy: "━ ").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    #expect(entries.count == 3, "\(size): \(entries)")
+    #expect(Set(entries).count == 3, "\(size): the labels must differ: \(entries)")
+    #expect(entries.allSatisfy { $0.hasPrefix("steps=") }, "\(size): \(entries)")
+  }
+
   /// The delete question at every width: the file's start and end and the question mark,
   /// the hint after it whole or not at all; a file name longer than the row is shortened in
   /// the middle.
