@@ -54,7 +54,8 @@ extension Workbench {
       p.write(&grid, " \(s.title) ", columns.lowerBound, 0, current ? Style(fg: .black, bg: .cyan, bold: true) : Style(reverse: true), clip: row)
     }
     let cell = (model.screen == .compose ? nil : model.shownRun?.config.cell) ?? model.draft.config.cell
-    let label = "\(cell.label)  t=\(cell.derivativeOrder) H=\(cell.hiddenSize) "
+    // A baseline has no derivative order to show.
+    let label = "\(cell.label)  " + (cell.kind == .ode ? "t=\(cell.derivativeOrder) " : "") + "H=\(cell.hiddenSize) "
     p.write(&grid, label, grid.width - p.text(label).unicodeScalars.count, 0, Style(reverse: true), clip: row)
   }
 
