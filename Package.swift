@@ -76,11 +76,11 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]
     ),
-    .target(name: "WorkbenchUI", dependencies: ["TerminalGrid", "Training", "ODECells", "Tableaux", "Linalg"]),
+    .target(name: "WorkbenchUI", dependencies: ["TerminalGrid", "Training", "ODECells", "Tableaux", "Linalg", "Experiments"]),
     .target(name: "TerminalNCurses", dependencies: ["TerminalGrid", "CNCurses"]),
     .target(
       name: "WorkbenchRuntime",
-      dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg", "JSON", "FileFormats"]
+      dependencies: ["WorkbenchUI", "TerminalGrid", "Training", "Sessions", "Linalg", "JSON", "FileFormats", "Experiments"]
     ),
     .target(
       name: "Experiments",
@@ -132,7 +132,7 @@ let package = Package(
     ),
     .testTarget(
       name: "WorkbenchUITests",
-      dependencies: ["WorkbenchUI", "WorkbenchRuntime", "TerminalGrid", "Training", "ODECells", "Linalg", "JSON"],
+      dependencies: ["WorkbenchUI", "WorkbenchRuntime", "TerminalGrid", "Training", "ODECells", "Linalg", "JSON", "Experiments"],
       exclude: ["__Snapshots__"]
     ),
     .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TerminalGrid", "CNCurses"]),

@@ -124,10 +124,10 @@ public enum HamiltonianExperiment {
         if implicit {
           let ok = drift <= normTolerance
           holds = holds && ok
-          findings.append("t = \(t): implicit midpoint's largest relative norm drift over \(steps) steps \(ExperimentReport.number(drift)) (\(ok ? "kept" : "not kept"))")
+          findings.append("t = \(t): implicit midpoint's largest relative norm drift over \(steps) steps \(TextTable.number(drift)) (\(ok ? "kept" : "not kept"))")
         } else if drift <= normTolerance {
           holds = false
-          findings.append("t = \(t): explicit euler kept the norm too (\(ExperimentReport.number(drift))): the contrast fails")
+          findings.append("t = \(t): explicit euler kept the norm too (\(TextTable.number(drift))): the contrast fails")
         }
       }
     }

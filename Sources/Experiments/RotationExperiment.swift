@@ -40,14 +40,18 @@ public enum RotationExperiment {
     var findings: [String] = []
     var worst = (gap: 0.0, where: "")
     var normOK = Set<String>()
+    var growth: [ExperimentChart.Series] = []
     for tableau in ButcherTableau.catalog {
       let solvers: [Solver] = tableau.isExplicit
         ? [Solver(label: "-", configure: { _ in }, function: { t, _ in t.stabilityFunction })] : implicitSolvers
       for solver in solvers {
+        var measuredPoints: [ExperimentChart.Point] = []
+        defer { growth.append(.init(name: tableau.isExplicit ? tableau.name : "\(tableau.name) \(solver.label)", points: measuredPoints)) }
         for eo in products {
           let cell = RotationCell(tableau: tableau, epsilon: eo, configure: solver.configure)
           let predicted = solver.function(tableau, cell.spec).modulus(.init(0, eo))
           let measured = cell.growth()
+          measuredPoints.append(.init(eo, measured))
           let gap = abs(measured - predicted) / max(1, predicted)
           if !(gap <= worst.gap) { worst = (gap, "\(tableau.name) \(solver.label) εω=\(eo)") }
           var norm: JSON = .null
@@ -65,19 +69,20 @@ public enum RotationExperiment {
       }
     }
     let growthHolds = worst.gap <= growthTolerance
-    findings.append("largest relative gap between measured and predicted growth: \(ExperimentReport.number(worst.gap)) (\(worst.where))")
+    findings.append("largest relative gap between measured and predicted growth: \(TextTable.number(worst.gap)) (\(worst.where))")
     let preserved = normPreserving.sorted().map { name in
       (name, implicitSolvers.filter { s in products.allSatisfy { normOK.contains("\(name) \(s.label) \($0)") } }.map(\.label))
     }
     for (name, labels) in preserved {
       findings.append(labels.isEmpty
-        ? "\(name): no solver keeps ‖h‖ to \(ExperimentReport.number(normTolerance)) over \(normSteps) steps at every εω"
-        : "\(name): ‖h‖ kept to \(ExperimentReport.number(normTolerance)) over \(normSteps) steps with \(labels.joined(separator: ", "))")
+        ? "\(name): no solver keeps ‖h‖ to \(TextTable.number(normTolerance)) over \(normSteps) steps at every εω"
+        : "\(name): ‖h‖ kept to \(TextTable.number(normTolerance)) over \(normSteps) steps with \(labels.joined(separator: ", "))")
     }
     let normHolds = preserved.allSatisfy { !$0.1.isEmpty }
     return ExperimentReport(
       experiment: name, claim: claim, holds: growthHolds && normHolds,
       columns: ["tableau", "solver", "εω", "growth", "predicted", "function", "rel. gap", "norm drift (1000 steps)"],
-      rows: rows, findings: findings)
+      rows: rows, findings: findings,
+      charts: [ExperimentChart(title: "measured growth per step |h_{k+1}|/|h_k| against εω (1 keeps the norm)", xLabel: "εω", logY: true, series: growth)])
   }
 }

@@ -45,8 +45,24 @@ extension AppLoop {
       case .failure(let message): send(.notice(message.description))
       }
     case .completePath(let text): send(.pathsCompleted(text: text, WorkbenchFiles.completions(of: text)))
+    case .listExperiments:
+      let names = experiments?.service.catalog.map(\.name) ?? []
+      send(.experiment(.listed(experiments?.service.catalog ?? [], saved: ExperimentService.savedReports(root: experimentsRoot, names: names))))
+    case .runExperiment(let name, let quick):
+      guard let experiments else { return send(.experiment(.ended(name: name, .failed("experiments are not available here")))) }
+      let folder = experiments.service.newFolder(name, experimentsRoot)
+      if !experiments.start(name, quick: quick, folder: folder) {
+        send(.notice("an experiment is running already"))
+      }
+    case .stopExperiment: experiments?.stop()
+    case .loadExperimentCurves(let paths): send(.curvesLoaded(SessionCatalog.curves(folder: nil, files: paths)))
+    case .diagnoseSession(let file):
+      let folder = self.folder
+      jobs.run { .sessionDiagnosed(file: file, WorkbenchFiles.diagnosis(folder: folder, file: file)) }
     case .quit:
       stop()
+      experiments?.stop()
+      experiments?.join()
       quitting = true
     }
   }

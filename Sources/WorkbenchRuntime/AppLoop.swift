@@ -33,17 +33,27 @@ public final class AppLoop {
   public var threadStarter: (() -> Trainer?) -> Trainer? = { $0() }
   /// Computes Compose previews off this thread.
   let previews: PreviewWorker
+  /// Runs slow reads (a session's diagnosis) off this thread.
+  let jobs = BackgroundJobs()
+  /// Runs experiments off this thread (nil: the workbench was built without them).
+  let experiments: ExperimentWorker?
+  /// Where experiments write their folders: `experiments/` in the Sessions folder, as
+  /// `odernn experiment` does by default.
+  var experimentsRoot: String { "\(folder)/experiments" }
 
   /// A loop over `backend`, saving sessions into `folder`; `version` goes into their headers.
   /// Compose opens on `draft` when given (`odernn tui --config`), else on the default cell.
   /// `computePreview` is the Compose preview's computation, run on a thread of its own
   /// (tests inject one that blocks, to show keys are handled while it runs); its second
   /// argument says whether a newer draft waits (then it may give up and return nil).
+  /// `experiments` runs the Experiments screen's experiments (tests inject their own).
   public init(
     backend: any TerminalBackend, folder: String = "sessions", version: String, draft: TrainingConfig? = nil,
-    computePreview: @escaping @Sendable (TrainingConfig, () -> Bool) -> ComposePreview? = { ComposePreview.compute($0, isCancelled: $1) }
+    computePreview: @escaping @Sendable (TrainingConfig, () -> Bool) -> ComposePreview? = { ComposePreview.compute($0, isCancelled: $1) },
+    experiments: ExperimentService? = nil
   ) {
     previews = PreviewWorker(compute: computePreview)
+    self.experiments = experiments.map(ExperimentWorker.init(service:))
     self.backend = backend
     self.folder = folder
     self.version = version
@@ -54,7 +64,10 @@ public final class AppLoop {
     opened = clock.now
   }
 
-  deinit { previews.close() }
+  deinit {
+    previews.close()
+    jobs.close()
+  }
 
   /// Feeds a message through `update` and carries out the effects.
   public func send(_ msg: Msg) {
@@ -71,6 +84,8 @@ public final class AppLoop {
       iterate(timeoutMilliseconds: 33)
     }
     if active != nil { perform(.stopTraining) }
+    experiments?.stop()
+    experiments?.join()
   }
 
   /// One iteration: a key (waiting up to one frame), the trainer's events, a clock tick, a
@@ -85,6 +100,8 @@ public final class AppLoop {
       }
     }
     for result in previews.results.drain() { send(.previewComputed(generation: result.generation, result.preview)) }
+    for message in experiments?.messages.drain() ?? [] { send(.experiment(message)) }
+    for message in jobs.results.drain() { send(message) }
     pumpTrainer()
     send(.tick(seconds))
     if !quitting { draw() }

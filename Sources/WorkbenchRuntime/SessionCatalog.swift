@@ -21,11 +21,12 @@ public enum SessionCatalog {
     }
   }
 
-  /// The recorded curves (loss, validation loss, accuracy, gradient norm) of `files` in `folder` (unreadable ones are skipped).
-  public static func curves(folder: String, files: [String]) -> [String: SessionCurve] {
+  /// The recorded curves (loss, validation loss, accuracy, gradient norm) of `files` in
+  /// `folder` (nil: `files` are paths), by file; unreadable ones are skipped.
+  public static func curves(folder: String?, files: [String]) -> [String: SessionCurve] {
     var result: [String: SessionCurve] = [:]
     for file in files {
-      guard let session = try? Session.read(path: "\(folder)/\(file)") else { continue }
+      guard let session = try? Session.read(path: folder.map { "\($0)/\(file)" } ?? file) else { continue }
       var curve = SessionCurve(
         steps: SessionSummary(file: file, session: session).steps,  // as the listing counts them
         loss: MetricsHistory(capacity: 2048), valLoss: MetricsHistory(capacity: 2048), accuracy: MetricsHistory(capacity: 2048),

@@ -65,6 +65,20 @@ enum WorkbenchFiles {
     }
   }
 
+  /// `RunDiagnosis` of the session's last checkpoint, or why there is none (one line).
+  static func diagnosis(folder: String, file: String) -> Result<RunDiagnosis, DiagnosticError> {
+    do {
+      let session = try Session.read(path: "\(folder)/\(file)")
+      let config = try session.header.trainingConfig()
+      guard let checkpoint = session.checkpoints.last else { return .failure(DiagnosticError("\(file) has no checkpoint yet")) }
+      return .success(try diagnose(checkpoint, of: config))
+    } catch let e as DiagnosticError {
+      return .failure(e)
+    } catch {
+      return .failure(DiagnosticError("\(error)"))
+    }
+  }
+
   /// The paths that extend `text`: the entries of its directory (`.` when it has none) whose
   /// names start with its last component, sorted, directories with a trailing `/`; hidden
   /// entries only when that component starts with `.`.

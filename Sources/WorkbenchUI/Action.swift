@@ -12,4 +12,6 @@ public enum Action: String, Sendable, CaseIterable {
   case addStage, removeStage
   case cursorLeft, cursorRight, cursorFirst, cursorLast
   case writeConfig, exportSession, deleteSession, composeSession, cycleMetric, compareSpectra, resumeSession
+  case openExperiments, runExperiment, stopExperiment, toggleQuick, cycleExperimentView, pageUp, pageDown
+  case diagnoseSession
 }

@@ -46,6 +46,11 @@ public enum Msg: Sendable {
   case resumeReady(file: String, config: TrainingConfig, step: Int)
   /// The runtime read a session's config (answering `.openSessionConfig`).
   case sessionConfigLoaded(file: String, TrainingConfig)
+  /// About experiments: the catalog, a running one's progress, how it ended.
+  case experiment(ExperimentMsg)
+  /// The runtime diagnosed a session's last checkpoint (answering `.diagnoseSession`), or
+  /// says why it could not.
+  case sessionDiagnosed(file: String, Result<RunDiagnosis, DiagnosticError>)
 }
 
 /// What `update` asks the runtime to do.
@@ -89,6 +94,21 @@ public enum Effect: Sendable, Equatable {
   case resumeTraining(run: Int, TrainingConfig, file: String, step: Int)
   /// List the paths that complete `text`; answered by `.pathsCompleted`.
   case completePath(String)
+  /// List the experiments and read each one's newest `report.json`; answered by
+  /// `.experiment(.listed…)`.
+  case listExperiments
+  /// Run an experiment on a thread of its own (its training runs as child processes), into a
+  /// new folder; answered by `.experiment(.progress…)` as it goes and `.experiment(.ended…)`.
+  case runExperiment(name: String, quick: Bool)
+  /// Stop the running experiment (its runs keep a final checkpoint; running it again resumes
+  /// nothing: a new folder is used); answered by `.experiment(.ended…)`.
+  case stopExperiment
+  /// Read the metrics of these session paths (an experiment's, as its report names them);
+  /// answered by `.curvesLoaded`, keyed by path.
+  case loadExperimentCurves([String])
+  /// Diagnose the session's last checkpoint (`RunDiagnosis`: ‖h_t‖, the truncation gap, the
+  /// singular values of ∂S_T/∂S_0) off the main thread; answered by `.sessionDiagnosed`.
+  case diagnoseSession(String)
   /// Stop the live run (as `stopTraining`), then restore the terminal and exit.
   case quit
 }

@@ -154,6 +154,12 @@ public struct WorkbenchModel: Sendable {
   public var listedAt = -Double.infinity
   /// The open prompt (a path to write or export to, a deletion to confirm), if any.
   public var prompt: Prompt?
+  /// The Experiments screen.
+  public var experiments = ExperimentsState()
+  /// The session whose diagnosis the Sessions screen shows instead of the curves (`g`).
+  public var diagnosing: String?
+  /// Sessions' diagnoses, by file, as the runtime answered (a failure says why).
+  public var diagnoses: [String: Result<RunDiagnosis, DiagnosticError>] = [:]
   /// A one-line notice for the status line.
   public var notice: String?
   /// Clock samples `(seconds, step)` for the steps/s estimate.

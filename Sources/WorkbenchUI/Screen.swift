@@ -8,6 +8,8 @@ public enum Screen: String, Sendable, CaseIterable {
   case sessions
   /// Replay a session, all panes locked to one step.
   case replay
+  /// Run the seed papers' experiments and see their claims checked.
+  case experiments
 
   /// The title shown in the header.
   public var title: String {
@@ -16,6 +18,7 @@ public enum Screen: String, Sendable, CaseIterable {
     case .train: "Train"
     case .sessions: "Sessions"
     case .replay: "Replay"
+    case .experiments: "Experiments"
     }
   }
 }

@@ -36,6 +36,7 @@ extension Workbench {
     case .compose: return perform(&model, .openCompose)
     case .sessions: return perform(&model, .openSessions)
     case .train: return perform(&model, .openTrain)
+    case .experiments: return perform(&model, .openExperiments)
     case .replay:
       if model.replay != nil { model.screen = .replay } else { model.notice = "no replay yet: Enter on a session opens one" }
       return []
@@ -54,6 +55,13 @@ extension Workbench {
       return curveRequests(model)
     case .compose:
       if let field = composeRow(model, at) { model.field = field }
+    case .experiments:
+      let inner = ExperimentsScreen.areas(body)[0].inset(by: 1)
+      let index = at.y - inner.y
+      guard inner.contains(at), model.experiments.catalog.indices.contains(index) else { return [] }
+      model.experiments.index = index
+      model.experiments.scroll = 0
+      return experimentCurveRequests(model, model.experiments)
     }
     return []
   }
@@ -71,6 +79,9 @@ extension Workbench {
     case .compose:
       guard ComposeScreen.areas(body)[0].contains(at) else { return [] }
       return composeAction(&model, up ? .moveUp : .moveDown)
+    case .experiments:
+      let onList = ExperimentsScreen.areas(body)[0].contains(at)
+      return experimentsAction(&model, onList ? (up ? .moveUp : .moveDown) : (up ? .pageUp : .pageDown))
     }
   }
 

@@ -31,10 +31,23 @@ extension Workbench {
     case .compareConfigs:
       model.showConfigs.toggle()
       model.showSpectra = false
+      model.diagnosing = nil
       return []
+    case .diagnoseSession:
+      guard let file = model.selectedSession?.file, model.diagnosing != file else {
+        model.diagnosing = nil
+        return []
+      }
+      model.diagnosing = file
+      model.showConfigs = false
+      model.showSpectra = false
+      // A finished run's diagnosis is kept; a run that is still writing is diagnosed anew.
+      let fresh = model.diagnoses[file] != nil && model.selectedSession.map { model.status(of: $0) } != "running"
+      return fresh ? [] : [.diagnoseSession(file)]
     case .compareSpectra:
       model.showSpectra.toggle()
       model.showConfigs = false
+      model.diagnosing = nil
       model.spectraStep = nil
       return curveRequests(model)
     case .cursorLeft, .cursorRight:

@@ -81,6 +81,11 @@ public enum Workbench {
       return []
     case .key(let key):
       return keyPressed(&model, key)
+    case .experiment(let m):
+      return experimentMessage(&model, m)
+    case .sessionDiagnosed(let file, let result):
+      model.diagnoses[file] = result
+      return []
     }
   }
 
@@ -117,13 +122,14 @@ public enum Workbench {
       return quit(&model)
     case .save:
       return model.hasLiveRun ? [.save] : []
-    case .back where model.screen == .sessions && (model.showConfigs || model.showSpectra):
+    case .back where model.screen == .sessions && (model.showConfigs || model.showSpectra || model.diagnosing != nil):
       model.showConfigs = false
       model.showSpectra = false
+      model.diagnosing = nil
       return []
     case .back:
       switch model.screen {
-      case .train, .sessions: model.screen = .compose
+      case .train, .sessions, .experiments: model.screen = .compose
       case .replay: model.screen = .sessions
       case .compose: break
       }
@@ -135,6 +141,9 @@ public enum Workbench {
     case .openCompose:
       model.screen = .compose
       return []
+    case .openExperiments:
+      model.screen = .experiments
+      return [.listExperiments] + experimentCurveRequests(model, model.experiments)
     case .openTrain:
       if model.live != nil {
         model.screen = .train
@@ -150,6 +159,7 @@ public enum Workbench {
     case .train: return trainAction(&model, action)
     case .sessions: return sessionsAction(&model, action)
     case .replay: return replayAction(&model, action)
+    case .experiments: return experimentsAction(&model, action)
     }
   }
 

@@ -23,6 +23,7 @@ extension Workbench {
     case .compose: ComposeScreen.render(model, p, in: body, into: &grid)
     case .train, .replay: TrainScreen.render(model, p, in: body, into: &grid)
     case .sessions: SessionsScreen.render(model, p, in: body, into: &grid)
+    case .experiments: ExperimentsScreen.render(model, p, in: body, into: &grid)
     }
     status(model, p, row: full.height - 2, into: &grid)
     keyBar(model, p, row: full.height - 1, into: &grid)
@@ -56,7 +57,9 @@ extension Workbench {
     let cell = (model.screen == .compose ? nil : model.shownRun?.config.cell) ?? model.draft.config.cell
     // A baseline has no derivative order to show.
     let label = "\(cell.label)  " + (cell.kind == .ode ? "t=\(cell.derivativeOrder) " : "") + "H=\(cell.hiddenSize) "
-    p.write(&grid, label, grid.width - p.text(label).unicodeScalars.count, 0, Style(reverse: true), clip: row)
+    // The cell's label only where it does not cover a tab.
+    let x = grid.width - p.text(label).unicodeScalars.count
+    if x > (tabs().last?.columns.upperBound ?? 0) { p.write(&grid, label, x, 0, Style(reverse: true), clip: row) }
   }
 
   static func status(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {

@@ -40,7 +40,7 @@ enum AntisymmetricExperiment {
     for gated in [true, false] {
       for g in gammas {
         out.append(Run(
-          label: "\(gated ? "gated " : "")antisymmetric γ=\(ExperimentReport.number(g))",
+          label: "\(gated ? "gated " : "")antisymmetric γ=\(TextTable.number(g))",
           cell: ["hiddenSize": h, "structure": "antisymmetric", "gamma": .number(g), "stepSize": 0.1, "gated": .bool(gated)],
           role: gated && g == 0.01 ? .learns : .reported))
       }
@@ -85,21 +85,21 @@ enum AntisymmetricExperiment {
         let within = !maps.isEmpty && maps.allSatisfy { abs($0 - 1) <= circleTolerance }
         let gated = config.cell.gated
         if gated && !within { holds = false }
-        findings.append("\(run.label): max |Re λ(M₀) + γ| = \(ExperimentReport.number(gap)); map |λ| ∈ [\(ExperimentReport.number(lo)), \(ExperimentReport.number(hi))] over \(maps.count) recorded eigenvalues, \(within ? "within" : "outside") 2%\(gated ? "" : " (reported)")")
+        findings.append("\(run.label): max |Re λ(M₀) + γ| = \(TextTable.number(gap)); map |λ| ∈ [\(TextTable.number(lo)), \(TextTable.number(hi))] over \(maps.count) recorded eigenvalues, \(within ? "within" : "outside") 2%\(gated ? "" : " (reported)")")
       }
       rows.append([
         .string(run.label), .string(config.task.addingLength.map { "adding T=\($0)" } ?? config.task.name), .number(valLoss), .number(valLoss / meanPredictor), realGap,
-        .number(maps.min() ?? .nan), .number(maps.max() ?? .nan),
+        .number(maps.min() ?? .nan), .number(maps.max() ?? .nan), .number(try Self.medianSingularValue(session)),
       ])
       if run.role == .learns {
         let learns = valLoss < 0.5 * meanPredictor
         holds = holds && learns
-        findings.append("\(run.label): final validation MSE \(ExperimentReport.number(valLoss)) = \(ExperimentReport.number(valLoss / meanPredictor)) × the mean predictor's (\(learns ? "learns" : "does not learn"))")
+        findings.append("\(run.label): final validation MSE \(TextTable.number(valLoss)) = \(TextTable.number(valLoss / meanPredictor)) × the mean predictor's (\(learns ? "learns" : "does not learn"))")
       }
       if run.role == .staysAtTheMean {
         let stays = valLoss > 0.9 * meanPredictor
         holds = holds && stays
-        findings.append("\(run.label): final validation MSE \(ExperimentReport.number(valLoss)) = \(ExperimentReport.number(valLoss / meanPredictor)) × the mean predictor's (\(stays ? "stays there" : "learns"))")
+        findings.append("\(run.label): final validation MSE \(TextTable.number(valLoss)) = \(TextTable.number(valLoss / meanPredictor)) × the mean predictor's (\(stays ? "stays there" : "learns"))")
       }
     }
     var sessions = trained.map(\.session)
@@ -111,8 +111,22 @@ enum AntisymmetricExperiment {
     }
     return ExperimentReport(
       experiment: name, claim: claim, holds: holds,
-      columns: ["cell", "task", "final valLoss", "÷ mean predictor", "max |Re λ(M₀) + γ|", "min |λ(map)|", "max |λ(map)|"],
+      columns: ["cell", "task", "final valLoss", "÷ mean predictor", "max |Re λ(M₀) + γ|", "min |λ(map)|", "max |λ(map)|", "median σ(∂S_T/∂S_0)"],
       rows: rows, sessions: sessions, findings: findings)
+  }
+
+  /// The median singular value of `∂S_T/∂S_0` at the session's last checkpoint (papers.md
+  /// §3.11 item 5; `TrajectoryDiagnostics`): memory kept (≈ 1) or lost (≪ 1) over T steps.
+  static func medianSingularValue(_ session: String) throws -> Double {
+    let s = try CommandSupport.readSession(session)
+    let config = try CommandSupport.trainingConfig(of: s, session)
+    do {
+      return try diagnose(try CommandSupport.checkpoint(of: s, step: nil, session), of: config).trajectory.medianSingularValue
+    } catch let e as CommandFailure {
+      throw e
+    } catch {
+      throw CommandSupport.bad("\(session): \(error)")
+    }
   }
 
   /// The repository's digits, pixel by pixel (T = 64), with the three example configs'
@@ -136,8 +150,11 @@ enum AntisymmetricExperiment {
       let test: Evaluation
       do { test = try evaluate(checkpoint, of: config, on: .test) } catch { throw CommandSupport.bad("\(session): \(error)") }
       let valLoss = s.metrics.last { $0.valLoss != nil }?.valLoss ?? .nan
-      rows.append([.string(name), .string("digits T=64, test accuracy \(ExperimentReport.number(test.accuracy ?? .nan))"), .number(valLoss), .null, .null, .null, .null])
-      notes.append("\(name) \(ExperimentReport.number(test.accuracy ?? .nan))")
+      rows.append([
+        .string(name), .string("digits T=64, test accuracy \(TextTable.number(test.accuracy ?? .nan))"), .number(valLoss), .null, .null, .null, .null,
+        .number(try medianSingularValue(session)),
+      ])
+      notes.append("\(name) \(TextTable.number(test.accuracy ?? .nan))")
     }
     return (rows, trained.map(\.session), "digits test accuracy (reported): " + notes.joined(separator: ", "))
   }

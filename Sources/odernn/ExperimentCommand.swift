@@ -3,6 +3,8 @@ import Experiments
 import Foundation
 import JSON
 import Sessions
+import FileFormats
+import Synchronization
 
 /// `odernn experiment` (DESIGN §1.12): each of the seed papers' claims as one command that
 /// runs what it needs, prints a table, and says whether the claim holds (exit 0) or not (1).
@@ -44,39 +46,81 @@ struct ExperimentCommand: ParsableCommand {
       throw CommandSupport.bad("no experiment \"\(name)\"; there are \(ExperimentCatalog.all.map(\.name).joined(separator: ", "))")
     }
     try CommandSupport.setUpBLAS(threads: 1)
-    let stamp = SessionFiles.isoNow().prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
     let context = ExperimentContext(
-      quick: quick, out: out ?? "sessions/experiments/\(name)-\(stamp)", jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-      json: json)
+      quick: quick, out: out ?? ExperimentContext.defaultFolder(name), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+      log: { line in if !json { printError("odernn: \(line)") } })
     let report = try experiment.run(context)
     if json { CommandSupport.printJSON(report.json) } else { StandardOutput.line(report.text) }
     if !report.holds { throw CommandFailure(description: "experiment \(name): the claim does not hold", exitCode: 1) }
   }
 }
 
-/// What an experiment may use of the shell: its options, and a way to train configs as a
-/// sweep (DESIGN §1.11) whose sessions it then reads.
+/// What an experiment may use of the shell: its options, where to say what it does, and a
+/// way to train configs as a sweep (DESIGN §1.11) whose sessions it then reads.
 struct ExperimentContext: Sendable {
   let quick: Bool
+  /// Its folder: the sweeps' sessions and, at the end, `report.json`.
   let out: String
   let jobs: Int
-  let json: Bool
+  /// One line on what it does now (stderr on the command line, the workbench's progress).
+  let log: @Sendable (String) -> Void
+  /// Every training run's status so far, when it changes (the workbench's progress table).
+  var progress: (@Sendable (ExperimentProgress) -> Void)? = nil
+  /// Asked while training: true stops the experiment as ctrl-c does (the workbench's stop key).
+  var cancelled: @Sendable () -> Bool = { false }
+  /// The runs of the sweeps done so far, and the activity line (`progress`'s state).
+  let state = ProgressState()
+
+  /// `./sessions/experiments/NAME-YYYYMMDDTHHMMSS`.
+  static func defaultFolder(_ name: String) -> String {
+    let stamp = SessionFiles.isoNow().prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+    return "sessions/experiments/\(name)-\(stamp)"
+  }
+
+  /// Says `line` (`log`) and makes it the progress's activity.
+  func say(_ line: String) {
+    log(line)
+    guard let progress else { return }
+    progress(state.value.withLock { s in
+      s.activity = line
+      return s
+    })
+  }
+}
+
+/// An experiment's progress so far, shared by its sweeps (a reference: the context is copied).
+final class ProgressState: Sendable {
+  let value = Mutex<ExperimentProgress>(ExperimentProgress())
 }
 
 /// An experiment the command can run.
 struct ExperimentEntry: Sendable {
   let name: String
   let claim: String
-  let run: @Sendable (ExperimentContext) throws -> ExperimentReport
+  let body: @Sendable (ExperimentContext) throws -> ExperimentReport
+
+  /// Runs it: its report, marked quick or not, also written to `report.json` in its folder
+  /// (replacing an older one; the workbench reads it back).
+  func run(_ context: ExperimentContext) throws -> ExperimentReport {
+    var report = try body(context)
+    report.quick = context.quick
+    do {
+      try FileManager.default.createDirectory(atPath: context.out, withIntermediateDirectories: true)
+      try FileIO.writeAtomically(Array((report.json.serialized() + "\n").utf8), to: URL(fileURLWithPath: "\(context.out)/report.json"))
+    } catch {
+      throw CommandSupport.bad("cannot write \(context.out)/report.json: \(error)")
+    }
+    return report
+  }
 }
 
 enum ExperimentCatalog {
   static let all: [ExperimentEntry] = [
-    ExperimentEntry(name: AntisymmetricExperiment.name, claim: AntisymmetricExperiment.claim, run: AntisymmetricExperiment.run),
+    ExperimentEntry(name: AntisymmetricExperiment.name, claim: AntisymmetricExperiment.claim, body: AntisymmetricExperiment.run),
     ExperimentEntry(name: HamiltonianExperiment.name, claim: HamiltonianExperiment.claim) { c in try HamiltonianExperiment.run(quick: c.quick) },
-    ExperimentEntry(name: NTGridExperiment.name, claim: NTGridExperiment.claim, run: NTGridExperiment.run),
+    ExperimentEntry(name: NTGridExperiment.name, claim: NTGridExperiment.claim, body: NTGridExperiment.run),
     ExperimentEntry(name: RotationExperiment.name, claim: RotationExperiment.claim) { _ in RotationExperiment.run() },
-    ExperimentEntry(name: StabilityExperiment.name, claim: StabilityExperiment.claim, run: StabilityExperiment.run),
-    ExperimentEntry(name: WidthExperiment.name, claim: WidthExperiment.claim) { c in WidthExperiment.run(quick: c.quick) },
+    ExperimentEntry(name: StabilityExperiment.name, claim: StabilityExperiment.claim, body: StabilityExperiment.run),
+    ExperimentEntry(name: WidthExperiment.name, claim: WidthExperiment.claim) { c in WidthExperiment.run(quick: c.quick, progress: c.say) },
   ]
 }

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import JSON
 import Linalg
@@ -7,7 +8,7 @@ import Training
 
 /// An experiment's training: configs run as a sweep (DESIGN §1.11) into the experiment's
 /// folder, so a killed experiment resumes where it stopped and every run is a session that
-/// verifies. Progress goes to stderr, one line per point, unless `--json`.
+/// verifies. Each point's status goes to `progress` (the workbench), a line per sweep to `log`.
 extension ExperimentContext {
   /// Runs `grid` over `base` in `out` (or its subfolder `part`) and returns each point with
   /// its latest session's path.
@@ -23,8 +24,23 @@ extension ExperimentContext {
     }
     let folder = SweepFolder(path: out, spec: spec)
     try folder.prepare()
-    if !json { printError("odernn: training \(spec.points.count) runs into \(out) (\(jobs) at once)") }
-    try SweepRunner(folder: folder, jobs: jobs, json: false, quiet: true).run(only: spec.points)
+    say("training \(spec.points.count) runs into \(out) (\(jobs) at once)")
+    let before = state.value.withLock { $0.runs }
+    let progress = self.progress
+    let state = self.state
+    let reporting = SweepReporting.handler { statuses in
+      let runs = statuses.map { p, status in
+        let s = folder.summary(p)
+        return ExperimentProgress.Run(
+          label: folder.stem(p), status: status, steps: s?.steps ?? 0, loss: s?.finalLoss, session: folder.chain(p).last.map(folder.full))
+      }
+      let now = state.value.withLock { s in
+        s.runs = before + runs
+        return s
+      }
+      progress?(now)
+    }
+    try SweepRunner(folder: folder, jobs: jobs, reporting: reporting, cancelled: cancelled).run(only: spec.points)
     return try spec.points.map { p in
       guard let last = folder.chain(p).last else { throw CommandSupport.bad("point \(p.index) wrote no session") }
       return (p, folder.full(last))

@@ -95,7 +95,7 @@ enum NTGridExperiment {
       ])
     }
     if holds { findings.append("every cell's parameter count and state size are as the formula says") }
-    findings.append("learning at equal budgets (reported, not claimed): best final valLoss \(ExperimentReport.number(rows.compactMap { $0[7].doubleValue }.min() ?? .nan)) over \(seeds.count) seed(s)")
+    findings.append("learning at equal budgets (reported, not claimed): best final valLoss \(TextTable.number(rows.compactMap { $0[7].doubleValue }.min() ?? .nan)) over \(seeds.count) seed(s)")
     return ExperimentReport(
       experiment: name, claim: claim, holds: holds,
       columns: ["tableau", "n", "t", "H", "parameters", "state", "f-evals/step", "valLoss mean", "valLoss sd", "steps/s"],

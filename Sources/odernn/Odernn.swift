@@ -11,7 +11,7 @@ struct Odernn: ParsableCommand {
     version: versionText,
     subcommands: [
       TUICommand.self, TrainCommand.self, SweepCommand.self, EvalCommand.self, ReplayCommand.self, SessionsCommand.self,
-      ExportCommand.self, TableauCommand.self, BenchCommand.self, ExperimentCommand.self,
+      ExportCommand.self, TableauCommand.self, BenchCommand.self, ExperimentCommand.self, DiagnoseCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )

@@ -34,9 +34,11 @@ enum StabilityExperiment {
     var rows: [[JSON]] = []
     var findings: [String] = []
     var holds = true
+    var gaps: [ExperimentChart.Series] = []
+    var losses: [ExperimentChart.Series] = []
     for (point, session) in runs {
       let rho = point.values.first?.value.doubleValue
-      let label = rho.map { "ρ = \(ExperimentReport.number($0))" } ?? "unconstrained"
+      let label = rho.map { "ρ = \(TextTable.number($0))" } ?? "unconstrained"
       let engine = try ExperimentContext.restored(session)
       let t = engine.validation.steps
       let gap: TruncationGap
@@ -49,12 +51,20 @@ enum StabilityExperiment {
           .number(w.loss), .number(gap.fullLoss),
         ])
       }
+      // Charts against log₂ k; a gap of exactly 0 (at rounding) has no place on a log axis.
+      let x = { (w: TruncationGap.Window) in log2(Double(w.k)) }
+      gaps.append(.init(name: label, points: gap.windows.filter { $0.gap > 0 }.map { .init(x($0), $0.gap) }))
+      if rho != nil && gap.lambda < 1 {
+        gaps.append(.init(name: "bound, \(label)", points: gap.windows.compactMap { w in w.bound.map { .init(x(w), $0) } }))
+      }
+      losses.append(.init(name: label, points: gap.windows.map { .init(x($0), $0.loss) }))
+      losses.append(.init(name: "full, \(label)", points: gap.windows.map { .init(x($0), gap.fullLoss) }))
       let rate = gap.fittedRate()
       let match = gap.matchingWindow(relative: matchTolerance)
       let underBound = gap.windows.allSatisfy { w in w.bound.map { w.gap <= $0 } ?? true }
-      let rateText = rate.map(ExperimentReport.number) ?? "none (the gap is at rounding from k = 1)"
+      let rateText = rate.map(TextTable.number) ?? "none (the gap is at rounding from k = 1)"
       findings.append(
-        "\(label): ‖W₀‖₂ = \(ExperimentReport.number(gap.lambda)), fitted rate \(rateText), "
+        "\(label): ‖W₀‖₂ = \(TextTable.number(gap.lambda)), fitted rate \(rateText), "
           + (match.map { "truncated loss within 1% for every k ≥ \($0)" } ?? "truncated loss not within 1% at k = \(gap.windows.last?.k ?? 0)")
           + (gap.lambda < 1 ? ", gap \(underBound ? "under" : "ABOVE") the bound" : ""))
       if rho != nil {
@@ -64,6 +74,10 @@ enum StabilityExperiment {
     return ExperimentReport(
       experiment: name, claim: claim, holds: holds,
       columns: ["model", "‖W₀‖₂", "k", "gap ‖h_T − h_T^k‖∞", "bound λ^k L/(1−λ)", "truncated loss", "full loss"],
-      rows: rows, sessions: runs.map(\.session), findings: findings)
+      rows: rows, sessions: runs.map(\.session), findings: findings,
+      charts: [
+        ExperimentChart(title: "gap ‖h_T − h_T^k‖∞ against log₂ k, with the bound λ^k L/(1−λ)", xLabel: "log₂ k", logY: true, series: gaps),
+        ExperimentChart(title: "truncated loss against log₂ k, and the full model's", xLabel: "log₂ k", logY: false, series: losses),
+      ])
   }
 }

@@ -72,7 +72,7 @@ struct SweepCommand: ParsableCommand {
         guard folder.spec.points.indices.contains(index) else {
           throw CommandSupport.bad("--index \(index): the sweep has points 0…\(folder.spec.points.count - 1)")
         }
-        try SweepRunner(folder: folder, jobs: 1, json: json).run(only: [folder.spec.points[index]])
+        try SweepRunner(folder: folder, jobs: 1, reporting: json ? .json : .terminal).run(only: [folder.spec.points[index]])
         return
       }
       if slurm {
@@ -82,7 +82,7 @@ struct SweepCommand: ParsableCommand {
         if submit { try script.submitAndFollow(json: json) }
         return
       }
-      try SweepRunner(folder: folder, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, json: json)
+      try SweepRunner(folder: folder, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, reporting: json ? .json : .terminal)
         .run(only: folder.spec.points)
     }
   }

@@ -4,17 +4,31 @@ import Sessions
 import TerminalNCurses
 import Training
 
+/// How a sweep shows its progress.
+enum SweepReporting: Sendable {
+  /// A live table when stdout is a terminal, nothing otherwise.
+  case terminal
+  /// One JSON object per status change on stdout.
+  case json
+  /// Every point's status, whenever one changes or a running point's session grows (at most
+  /// every 0.5 s): an experiment's own progress (the workbench's Experiments screen).
+  case handler(@Sendable ([(point: SweepSpec.Point, status: String)]) -> Void)
+}
+
 /// Runs a sweep's points as `odernn train` child processes, at most `jobs` at once, and shows
-/// their progress: a live table on a terminal, or one JSON object per status change.
+/// their progress (`SweepReporting`).
 ///
-/// ctrl-c (or SIGTERM) is handed to the running children, which stop cleanly (a final
-/// checkpoint), so the same command later resumes them. Exit 2 when a point's process failed.
+/// ctrl-c (or SIGTERM), or `cancelled()` turning true, is handed to the running children, which
+/// stop cleanly (a final checkpoint), so the same command later resumes them. Exit 2 when a
+/// point's process failed.
 struct SweepRunner {
   let folder: SweepFolder
   let jobs: Int
-  let json: Bool
-  /// Neither the live table nor JSON lines (an experiment reports on its own).
-  var quiet = false
+  let reporting: SweepReporting
+  /// Asked between polls: true stops the sweep as ctrl-c does.
+  var cancelled: @Sendable () -> Bool = { false }
+
+  var json: Bool { if case .json = reporting { true } else { false } }
 
   /// This executable, to run the children with.
   static var executable: String {
@@ -27,14 +41,15 @@ struct SweepRunner {
     var running: [(point: SweepSpec.Point, process: Process)] = []
     var statuses: [Int: String] = [:]
     var failures: [String] = []
-    let live = CommandSupport.isTerminal(1) && !json && !quiet
+    var live = false
+    if case .terminal = reporting { live = CommandSupport.isTerminal(1) }
     let clock = ContinuousClock()
     var lastDraw = clock.now - .seconds(1)
 
     func report(_ point: SweepSpec.Point, _ status: String) {
       guard statuses[point.index] != status else { return }
       statuses[point.index] = status
-      guard json, !quiet else { return }
+      guard json else { return }
       let s = folder.summary(point)
       CommandSupport.printJSON(
         .object([
@@ -46,7 +61,7 @@ struct SweepRunner {
     for p in points where !waiting.contains(where: { $0.index == p.index }) { report(p, "done") }
 
     while !waiting.isEmpty || !running.isEmpty {
-      if InterruptFlag.isRaised {
+      if InterruptFlag.isRaised || cancelled() {
         for r in running { kill(r.process.processIdentifier, SIGINT) }
         for r in running { r.process.waitUntilExit() }
         throw CommandFailure(description: "sweep interrupted; run the same command again to resume", exitCode: 2)
@@ -74,13 +89,15 @@ struct SweepRunner {
         }
       }
       running.removeAll { !$0.process.isRunning }
-      if live && clock.now - lastDraw >= .milliseconds(500) {
+      if clock.now - lastDraw >= .milliseconds(500) {
         lastDraw = clock.now
-        drawTable(points, statuses)
+        if live { drawTable(points, statuses) }
+        if case .handler(let handle) = reporting { handle(points.map { ($0, statuses[$0.index] ?? "waiting") }) }
       }
       if !running.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
     }
     if live { drawTable(points, statuses) }
+    if case .handler(let handle) = reporting { handle(points.map { ($0, statuses[$0.index] ?? "waiting") }) }
     if let first = failures.first {
       throw CommandFailure(description: first + (failures.count > 1 ? " (and \(failures.count - 1) more)" : ""), exitCode: 2)
     }

@@ -90,7 +90,8 @@ extension Workbench {
       throw CommandSupport.bad("\(error)".replacingOccurrences(of: "odernn: ", with: ""))
     }
     defer { terminal.restore() }
-    let loop = AppLoop(backend: terminal, folder: sessions ?? "sessions", version: Odernn.version, draft: draft)
+    let loop = AppLoop(
+      backend: terminal, folder: sessions ?? "sessions", version: Odernn.version, draft: draft, experiments: WorkbenchExperiments.service)
     loop.threadStarter = { make in NCursesTerminal.withMainThreadSignalsBlocked(make) }
     if sessions != nil {
       loop.send(.key(.character("S")))  // the Sessions screen, listed

@@ -55,6 +55,16 @@ struct ExperimentCLITests {
       let v = try CLI.run(["replay", s, "--verify", "--headless"], in: dir.url)
       #expect(v.status == 0, "\(s): \(v.stderr)")
     }
+    // The folder keeps the report (the workbench reads it back), with the gap's chart: one
+    // series per model and the bound of the constrained ones, on a log axis.
+    let saved = try json(try String(contentsOfFile: dir.path("exp/report.json"), encoding: .utf8))
+    #expect(saved == report)
+    #expect(report["quick"] == true)
+    let charts = try #require(report["charts"]?.arrayValue)
+    let gap = try #require(charts.first)
+    #expect(gap["logY"] == true && gap["x"] == "log₂ k")
+    let names = (gap["series"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+    #expect(names.contains("unconstrained") && names.contains("ρ = 0.9") && names.contains("bound, ρ = 0.9"), "\(names)")
   }
 
   @Test func rotationReportsEveryTableauAndExitsByItsVerdict() throws {
@@ -97,6 +107,16 @@ struct AntisymmetricExperimentCLITests {
       let v = try CLI.run(["replay", s, "--verify", "--headless"], in: dir.url)
       #expect(v.status == 0, "\(s): \(v.stderr)")
     }
+    // The folder keeps the report (the workbench reads it back), with the gap's chart: one
+    // series per model and the bound of the constrained ones, on a log axis.
+    let saved = try json(try String(contentsOfFile: dir.path("exp/report.json"), encoding: .utf8))
+    #expect(saved == report)
+    #expect(report["quick"] == true)
+    let charts = try #require(report["charts"]?.arrayValue)
+    let gap = try #require(charts.first)
+    #expect(gap["logY"] == true && gap["x"] == "log₂ k")
+    let names = (gap["series"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+    #expect(names.contains("unconstrained") && names.contains("ρ = 0.9") && names.contains("bound, ρ = 0.9"), "\(names)")
   }
 }
 

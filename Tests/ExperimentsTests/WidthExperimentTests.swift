@@ -50,5 +50,17 @@ struct WidthExperimentTests {
       }
     }
     #expect(r.holds, "\(r.findings)")
+    // The charts: one per β, a series per N against k/N, through the table's values.
+    #expect(r.charts.count == WidthExperiment.betas.count)
+    for (chart, b) in zip(r.charts, WidthExperiment.betas) {
+      #expect(chart.xLabel == "k/N" && chart.series.map(\.name) == ["N=50", "N=200", "N=800"])
+      for (series, w) in zip(chart.series, [50.0, 200, 800]) {
+        let row = try #require(r.rows.first { $0[beta].doubleValue == b && $0[n].doubleValue == w })
+        for t in [5.0, 10] {
+          let column = try #require(r.columns.firstIndex(of: "loss t=\(Int(t))"))
+          #expect(series.points.first { $0.x == t }?.y == row[column].doubleValue, "β \(b) N \(w) t \(t)")
+        }
+      }
+    }
   }
 }

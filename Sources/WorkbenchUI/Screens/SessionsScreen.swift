@@ -9,6 +9,7 @@ enum SessionsScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
     if model.showConfigs { return ConfigCompareView.render(model, p, in: body, into: &grid) }
     if model.showSpectra { return SpectraCompareView.render(model, p, in: body, into: &grid) }
+    if let file = model.diagnosing { return DiagnosisView.render(model, file: file, p, in: body, into: &grid) }
     let split = areas(body)
     list(model, p, in: split[0], into: &grid)
     curves(model, p, in: split[1], into: &grid)

@@ -1,4 +1,4 @@
-import Experiments
+
 import Foundation
 import Linalg
 import ODECells

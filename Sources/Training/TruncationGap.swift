@@ -2,22 +2,23 @@ import Autodiff
 import Foundation
 import Linalg
 import ODECells
-import Training
 
 /// Miller & Hardt's truncated model (papers.md §4.4): the same recurrence run from `S = 0`
 /// over only the last k inputs. For a sequence-to-one task and a trained run, `measure`
 /// returns, per window k, the gap `‖h_T − h_T^k‖∞` (the largest over the batch's examples and
 /// units) and the truncated model's loss, next to the full model's.
 ///
-/// For the vanilla cell `h ← tanh(W₀h + Vx + b)` with `λ = ‖W₀‖₂ < 1` the map is a
-/// λ-contraction in h, so `‖h_T − h_T^k‖ ≤ λ^k ‖h_{T−k}‖ ≤ λ^k L/(1−λ)` with
-/// `L = ‖V‖₂ max_t ‖x_t‖₂ + ‖b‖₂` (`bound`).
+/// Any cell whose readout is at the last step only (LSTM and GRU too): `λ` is `‖M_0‖₂` of its
+/// recurrent matrix. For the vanilla cell `h ← σ(W₀h + Vx + b)` (one Euler step of size 1,
+/// κ = [1], ungated, dense, σ 1-Lipschitz) with `λ = ‖W₀‖₂ < 1` the map is a λ-contraction in
+/// h, so `‖h_T − h_T^k‖ ≤ λ^k ‖h_{T−k}‖ ≤ λ^k L/(1−λ)` with `L = ‖V‖₂ max_t ‖x_t‖₂ + ‖b‖₂`
+/// (`bound`; nil for every other cell, where it is not a theorem).
 public struct TruncationGap: Sendable {
   public struct Window: Sendable, Equatable {
     public var k: Int
     public var gap: Double
     public var loss: Double
-    /// `λ^k L/(1−λ)`, when λ < 1.
+    /// `λ^k L/(1−λ)`, for a vanilla cell with λ < 1.
     public var bound: Double?
 
     public init(k: Int, gap: Double, loss: Double, bound: Double?) {
@@ -27,12 +28,12 @@ public struct TruncationGap: Sendable {
 
   public var fullLoss: Double
   public var windows: [Window]
-  /// `‖W₀‖₂`.
+  /// `‖M₀‖₂`.
   public var lambda: Double
-  /// `‖V‖₂ max_t ‖x_t‖₂ + ‖b‖₂`.
-  public var inputBound: Double
+  /// `‖V‖₂ max_t ‖x_t‖₂ + ‖b‖₂`, for a vanilla cell.
+  public var inputBound: Double?
 
-  public init(fullLoss: Double, windows: [Window], lambda: Double, inputBound: Double) {
+  public init(fullLoss: Double, windows: [Window], lambda: Double, inputBound: Double?) {
     (self.fullLoss, self.windows, self.lambda, self.inputBound) = (fullLoss, windows, lambda, inputBound)
   }
 
@@ -44,18 +45,12 @@ public struct TruncationGap: Sendable {
     let batch = engine.validation
     let t = batch.steps, b = batch.batch
     guard batch.readoutSteps == (t - 1)..<t else {
-      throw TruncationError("the truncation gap needs a sequence-to-one task (readout at the last step only)")
+      throw DiagnosticError("this task is read out at more than its last step; the truncation gap needs a sequence-to-one task")
     }
     let full = finalState(engine, batch)
     let fullLoss = engine.evaluation(on: batch).loss
-    let w0 = Matrix<Double>(converting: engine.parameters[.recurrent(0)]!)
-    let v = Matrix<Double>(converting: engine.parameters[.input]!)
-    let bias = Matrix<Double>(converting: engine.parameters[.bias]!)
-    let lambda = try w0.spectralNorm()
-    let inputs = Matrix<Double>(converting: batch.inputs)
-    let xMax = (0..<inputs.rows).map { r in inputs.row(r).map { $0 * $0 }.reduce(0, +).squareRoot() }.max() ?? 0
-    let bNorm = bias.storage.map { $0 * $0 }.reduce(0, +).squareRoot()
-    let inputBound = try v.spectralNorm() * xMax + bNorm
+    let lambda = try engine.recurrentMatrix().spectralNorm()
+    let inputBound = try contractionIsProved(engine.config.cell) ? Self.inputBound(engine, batch) : nil
     var windows: [Window] = []
     for k in ks where k <= t {
       let cols = batch.inputs.cols
@@ -65,10 +60,28 @@ public struct TruncationGap: Sendable {
         readoutSteps: (k - 1)..<k)
       let hk = finalState(engine, cut)
       let gap = zip(full, hk).map { abs(Double($0) - Double($1)) }.max() ?? 0
-      let bound = lambda < 1 ? pow(lambda, Double(k)) * inputBound / (1 - lambda) : nil
+      let bound = inputBound.flatMap { l in lambda < 1 ? pow(lambda, Double(k)) * l / (1 - lambda) : nil }
       windows.append(Window(k: k, gap: gap, loss: engine.evaluation(on: cut).loss, bound: bound))
     }
     return TruncationGap(fullLoss: fullLoss, windows: windows, lambda: lambda, inputBound: inputBound)
+  }
+
+  /// Whether `h ← σ(W₀h + Vx + b)` is what one step computes, with σ 1-Lipschitz: the cell
+  /// for which `λ = ‖W₀‖₂ < 1` makes the step a λ-contraction.
+  public static func contractionIsProved(_ spec: CellSpec) -> Bool {
+    spec.kind == .ode && spec.tableau.isExplicit && spec.tableau.stages == 1 && spec.tableau.b == [1]
+      && spec.stepSize == 1 && spec.decay == [1] && !spec.gated && spec.structure == .dense
+      && [.tanh, .sigmoid, .relu, .identity].contains(spec.activation)
+  }
+
+  /// `‖V‖₂ max_t ‖x_t‖₂ + ‖b‖₂` over `batch`'s inputs.
+  static func inputBound<S: BLASScalar>(_ engine: TrainingEngine<S>, _ batch: SequenceBatch<S>) throws -> Double {
+    let v = Matrix<Double>(converting: engine.parameters[.input]!)
+    let bias = Matrix<Double>(converting: engine.parameters[.bias]!)
+    let inputs = Matrix<Double>(converting: batch.inputs)
+    let xMax = (0..<inputs.rows).map { r in inputs.row(r).map { $0 * $0 }.reduce(0, +).squareRoot() }.max() ?? 0
+    let bNorm = bias.storage.map { $0 * $0 }.reduce(0, +).squareRoot()
+    return try v.spectralNorm() * xMax + bNorm
   }
 
   /// `h_T` of every example, `[B·H]`.
@@ -100,7 +113,8 @@ public struct TruncationGap: Sendable {
   }
 }
 
-public struct TruncationError: Error, CustomStringConvertible {
+/// Why a diagnostic cannot be computed for a run (one sentence).
+public struct DiagnosticError: Error, CustomStringConvertible {
   public let description: String
   public init(_ description: String) { self.description = description }
 }
