@@ -1,10 +1,16 @@
+/// An experiment stopped before its end because it was asked to (the workbench's `x`).
+public struct ExperimentStopped: Error, CustomStringConvertible {
+  public init() {}
+  public var description: String { "stopped" }
+}
+
 /// How far a running experiment has got, as the workbench's Experiments screen shows it:
 /// what it is doing now, and each of its training runs (sweep points) with its status, steps
 /// and last loss, read from the run's session as it is written.
 public struct ExperimentProgress: Sendable, Equatable {
   /// One training run of the experiment.
   public struct Run: Sendable, Equatable {
-    /// What tells it apart: its sweep point's values, `constraint.spectralNorm=0.9`.
+    /// Its sweep point's file stem, `001-spectralNorm_0.9` (the point's number and values).
     public var label: String
     /// waiting, running, finished, failed, … (the sweep's statuses).
     public var status: String

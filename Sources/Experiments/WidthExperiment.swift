@@ -28,10 +28,12 @@ public enum WidthExperiment {
 
   public static func widths(quick: Bool) -> [Int] { quick ? [50, 200, 800] : [50, 200, 800, 3200] }
 
-  /// The losses of one (β, N): seeds × `curveTimes`.
-  public static func losses(beta: Double, width n: Int) -> [[Double]] {
+  /// The losses of one (β, N): seeds × `curveTimes`; `ExperimentStopped` when `cancelled()`
+  /// turns true (asked before each seed).
+  public static func losses(beta: Double, width n: Int, cancelled: () -> Bool = { false }) throws -> [[Double]] {
     let steps = curveTimes.map { Int(($0 * Double(n)).rounded()) }
-    return seeds.map { seed in
+    return try seeds.map { seed in
+      if cancelled() { throw ExperimentStopped() }
       var model = MeanFieldRNN(width: n, beta: beta, seed: seed)
       let at = model.train(steps: steps.last!, testAt: Set(steps))
       return steps.map { at[$0]! }
@@ -44,7 +46,7 @@ public enum WidthExperiment {
     return (xs.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(xs.count - 1)).squareRoot()
   }
 
-  public static func run(quick: Bool, progress: (String) -> Void = { _ in }) -> ExperimentReport {
+  public static func run(quick: Bool, progress: (String) -> Void = { _ in }, cancelled: () -> Bool = { false }) throws -> ExperimentReport {
     let ns = widths(quick: quick)
     var rows: [[JSON]] = []
     var means: [Double: [Int: [Double]]] = [:]
@@ -56,7 +58,7 @@ public enum WidthExperiment {
       var series: [ExperimentChart.Series] = []
       for n in ns {
         progress("β = \(beta), N = \(n)")
-        let l = losses(beta: beta, width: n)
+        let l = try losses(beta: beta, width: n, cancelled: cancelled)
         let m = curveTimes.indices.map { t in mean(l.map { $0[t] }) }
         let s = curveTimes.indices.map { t in std(l.map { $0[t] }) }
         means[beta, default: [:]][n] = m

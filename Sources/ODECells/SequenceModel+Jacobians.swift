@@ -35,6 +35,10 @@ extension SequenceModel {
     return ClosedFormJacobians(spec: spec, parameters: parameters, at: point).field()
   }
 
+  /// Whether `mapJacobian` is the closed form (built in `Double`), not backpropagation (in
+  /// `Scalar`).
+  public var mapJacobianIsClosedForm: Bool { ClosedFormJacobians.coversMap(spec) }
+
   /// The one-step map Jacobian `∂S_{k+1}/∂S_k` at `point`, exact: in closed form for ODE cells
   /// with explicit tableaux (`ClosedFormJacobians`), else by backpropagation on `tape`
   /// (`mapJacobianByBackpropagation`).

@@ -6,7 +6,10 @@ import Training
 /// With `s` the last step whose metrics were read (the parent's checkpoint step for a resumed
 /// session, else 0):
 /// - metrics: exactly one object per step, in order: the next row is step `s + 1`;
-/// - grads, eigen, checkpoint, diverged, finished, stopped: about step `s` (the step just run);
+/// - grads, checkpoint, diverged, finished, stopped: about step `s` (the step just run);
+/// - eigen: about a step up to `s` and after the previous eigen event's (the workbench
+///   computes them beside training and records each when done, in step order, skipping
+///   those it cannot keep up with);
 /// - control: applies before the next step, `s + 1`, with a value the config schema allows
 ///   for the key it changes; pause and resume take no value;
 /// - nothing follows diverged, finished or stopped;
@@ -14,6 +17,7 @@ import Training
 struct SessionConsistency {
   private(set) var lastStep: Int
   private var ended: String?
+  private var lastEigenStep: Int?
   private let config: TrainingConfig?
 
   /// A check of a session that starts after step `first` (its parent's checkpoint, or 0);
@@ -35,7 +39,13 @@ struct SessionConsistency {
         lastStep = r.step
       }
     case .grads(let g): try about(g.step, "grads")
-    case .eigen(let e): try about(e.step, "eigen")
+    case .eigen(let e):
+      guard e.step <= lastStep, e.step > (lastEigenStep ?? -1) else {
+        throw SessionError(
+          line: 0,
+          "eigen for step \(e.step) after the metrics of step \(lastStep)" + (lastEigenStep.map { " and the eigen of step \($0)" } ?? ""))
+      }
+      lastEigenStep = e.step
     case .checkpoint(let c):
       try about(c.step, "checkpoint")
       if let config { try CheckpointShapes.check(c, against: config) }

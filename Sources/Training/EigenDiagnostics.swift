@@ -1,6 +1,20 @@
+import Autodiff
 import Linalg
 import ODECells
 import Tableaux
+
+/// The eigen diagnostics of one step, taken (`TrainingEngine.eigenJob`) and to be computed.
+public struct EigenJob: Sendable {
+  /// The step they are of.
+  public let step: Int
+  /// Computes them (seconds at H = 1024: two `geev`-sized factorizations).
+  public let compute: @Sendable () -> EigenDiagnostics?
+
+  public init(step: Int, compute: @escaping @Sendable () -> EigenDiagnostics?) {
+    self.step = step
+    self.compute = compute
+  }
+}
 
 /// The spectral picture of a cell at one state (an `eigen` event of DESIGN §1.5).
 public struct EigenDiagnostics: Sendable, Equatable {
@@ -69,24 +83,32 @@ extension TrainingEngine {
   }
 
   /// The eigenvalues and norms of the cell's exact Jacobians (`SequenceModel.fieldJacobian`,
-  /// `mapJacobian`) at `diagnosticPoint()`.
-  public func eigenDiagnostics() -> EigenDiagnostics? {
-    let spec = config.cell
+  /// `mapJacobian`) at `diagnosticPoint()`: `eigenJob()` computed now.
+  public func eigenDiagnostics() -> EigenDiagnostics? { eigenJob()?.compute() }
+
+  /// What the eigen diagnostics of the current step need, taken now — the parameters (a
+  /// copy), the diagnostic point and the step — and their computation, which may run later on
+  /// any thread (the workbench's trainer runs it beside training): it gives the same bits
+  /// whenever and wherever it runs (its own tape; the engine is not touched).
+  public func eigenJob() -> EigenJob? {
     let point = diagnosticPoint()
-    let map = model.mapJacobian(parameters: parameters, at: point, on: tape)
-    var fieldEigen: [Complex<Double>] = []
-    var mapEigen: [Complex<Double>]?
-    var headroom = Double.infinity
-    if let field = model.fieldJacobian(parameters: parameters, at: point, on: tape) {
-      fieldEigen = (try? field.eigenvalues()) ?? []
-      headroom = EigenDiagnostics.headroom(
-        of: fieldEigen, under: spec.integratedStabilityFunction)
-      if Self.mapIsIdentityPlusField(spec) { mapEigen = fieldEigen.map { Complex(1 + $0.real, $0.imaginary) } }
+    let (spec, model, parameters, step) = (config.cell, model, parameters, step)
+    return EigenJob(step: step) {
+      let tape = Tape<Scalar>()
+      let map = model.mapJacobian(parameters: parameters, at: point, on: tape)
+      var fieldEigen: [Complex<Double>] = []
+      var mapEigen: [Complex<Double>]?
+      var headroom = Double.infinity
+      if let field = model.fieldJacobian(parameters: parameters, at: point, on: tape) {
+        fieldEigen = (try? field.eigenvalues()) ?? []
+        headroom = EigenDiagnostics.headroom(of: fieldEigen, under: spec.integratedStabilityFunction)
+        if Self.mapIsIdentityPlusField(spec) { mapEigen = fieldEigen.map { Complex(1 + $0.real, $0.imaginary) } }
+      }
+      return EigenDiagnostics(
+        step: step, field: fieldEigen, map: mapEigen ?? (try? map.eigenvalues()) ?? [],
+        spectralNorm: (try? spec.recurrentMatrices(of: parameters)[0].spectralNorm()) ?? .nan,
+        mapNorm: (try? map.spectralNorm()) ?? .nan, headroom: headroom)
     }
-    return EigenDiagnostics(
-      step: step, field: fieldEigen, map: mapEigen ?? (try? map.eigenvalues()) ?? [],
-      spectralNorm: (try? recurrentMatrix().spectralNorm()) ?? .nan,
-      mapNorm: (try? map.spectralNorm()) ?? .nan, headroom: headroom)
   }
 
   /// Whether one step's map is `I + ε·∂F/∂S` itself: an explicit one-stage tableau with

@@ -34,6 +34,13 @@ public enum TrainerEvent: Sendable, Equatable {
 /// Runs a `TrainingLoop` on one background thread and talks only through two mailboxes:
 /// commands in, events out.
 ///
+/// Eigen diagnostics run beside training, on a `DiagnosticsWorker` thread of the trainer's:
+/// a diagnostic step takes what they need (the parameters and the state at that step) and
+/// training goes on; each `eigen` event is posted when computed, after the metrics of its
+/// step (they are flushed first), in step order. A finished or diverged run waits for the
+/// last ones before its end; a stopped run does not wait (their results are dropped), so a
+/// stop is never held up by a diagnostic.
+///
 /// Metrics leave at the `TrainingLoop` cadence (merged into the last queued metrics event, so
 /// a slow reader never makes the trainer wait); every other event is posted as it happens.
 /// The thread never touches the terminal and never blocks on its reader; while paused it
@@ -48,14 +55,18 @@ public final class Trainer: Sendable {
   private let exit = ThreadExit()
 
   /// A trainer for `run` (not started: post `.start`). `run` is handed over to the thread
-  /// and must not be used by the caller afterwards.
-  public init(run: sending any TrainingRun) {
+  /// and must not be used by the caller afterwards. `beforeDiagnostic` runs on the
+  /// diagnostics thread before each eigen computation (tests hold it to show that training
+  /// does not wait for one).
+  public init(run: sending any TrainingRun, beforeDiagnostic: @escaping @Sendable () -> Void = {}) {
     let box = UncheckedBox(TrainingDriver(run: run))
     let commands = self.commands
     let events = self.events
     let exit = self.exit
     let thread = Thread {
-      Trainer.loop(driver: box.value, commands: commands, events: events)
+      let worker = DiagnosticsWorker(before: beforeDiagnostic) { e in events.post(.run(.eigen(e))) }
+      Trainer.loop(driver: box.value, worker: worker, commands: commands, events: events)
+      worker.close()
       exit.signal()
     }
     thread.name = "odernn-trainer"
@@ -75,14 +86,40 @@ public final class Trainer: Sendable {
   /// Blocks until the thread has exited (after `.stop`).
   public func join() { exit.wait() }
 
-  private static func loop(driver: TrainingDriver, commands: Mailbox<TrainerCommand>, events: Mailbox<TrainerEvent>) {
+  private static func loop(
+    driver: TrainingDriver, worker: DiagnosticsWorker, commands: Mailbox<TrainerCommand>, events: Mailbox<TrainerEvent>
+  ) {
     let clock = ContinuousClock()
     let start = clock.now
+    driver.defersEigen = true
     let loop = TrainingLoop(driver: driver) { (clock.now - start).inSeconds }
     var running = false
     var stepsToRun = 0  // single steps requested while paused
 
+    /// Hands the diagnostic steps' eigen jobs to the worker, after their steps' metrics
+    /// (`flushing` them first unless they have left already).
+    func submitEigen(flushing: Bool) {
+      let jobs = driver.takeEigenJobs()
+      guard !jobs.isEmpty else { return }
+      if flushing { postEvents(loop.flush()) }
+      for job in jobs { worker.submit(job) }
+    }
+    /// Posts `due`; before the run's last event, every eigen job is computed and posted.
     func post(_ due: [RunEvent]) {
+      for e in due {
+        switch e {
+        case .finished, .diverged:
+          submitEigen(flushing: false)
+          worker.waitUntilIdle()
+        case .stopped:
+          _ = driver.takeEigenJobs()
+          worker.abandon()
+        default: break
+        }
+        postEvents([e])
+      }
+    }
+    func postEvents(_ due: [RunEvent]) {
       for e in due {
         guard case .metrics = e else {
           events.post(.run(e))
@@ -130,6 +167,7 @@ public final class Trainer: Sendable {
       }
       if stepsToRun > 0 { stepsToRun -= 1 }
       post(loop.step().due)
+      submitEigen(flushing: true)
       if !running { post(loop.flush()) }
     }
   }

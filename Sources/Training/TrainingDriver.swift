@@ -11,6 +11,11 @@ public final class TrainingDriver {
   public private(set) var lastCheckpointStep: Int?
   /// Whether diagnostic steps compute eigenvalues (`replay --verify` compares metrics only).
   let eigen: Bool
+  /// Whether a diagnostic step's eigen diagnostics are computed in the step, as an event after
+  /// its grads (`odernn train`), or handed out by `takeEigenJobs` for the caller to compute
+  /// beside training and record when done (the workbench's trainer).
+  public var defersEigen = false
+  private var eigenJobs: [EigenJob] = []
 
   /// A driver of `run`; `eigen: false` skips the eigen diagnostics.
   public init(run: any TrainingRun, eigen: Bool = true) {
@@ -40,7 +45,13 @@ public final class TrainingDriver {
       return events
     }
     let step = run.step
-    if eigen, run.isDiagnosticStep(step), let e = run.eigenDiagnostics() { events.append(.eigen(e)) }
+    if eigen, run.isDiagnosticStep(step) {
+      if defersEigen {
+        if let job = run.eigenJob() { eigenJobs.append(job) }
+      } else if let e = run.eigenDiagnostics() {
+        events.append(.eigen(e))
+      }
+    }
     let atEnd = targetSteps.map { step >= $0 } ?? false
     if step % run.config.checkpointEvery == 0 || atEnd { events.append(checkpoint()) }
     if atEnd {
@@ -48,6 +59,12 @@ public final class TrainingDriver {
       events.append(.finished(step: step))
     }
     return events
+  }
+
+  /// The eigen diagnostics taken since the last call (`defersEigen`), oldest first.
+  public func takeEigenJobs() -> [EigenJob] {
+    defer { eigenJobs.removeAll() }
+    return eigenJobs
   }
 
   /// Applies a user action before the next step and returns the event that records it.

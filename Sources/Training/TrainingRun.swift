@@ -26,6 +26,8 @@ public protocol TrainingRun: AnyObject {
   func evaluate() -> (loss: Double, accuracy: Double?)
   /// Eigenvalues and norms of the cell's Jacobians (see `TrainingEngine.eigenDiagnostics`).
   func eigenDiagnostics() -> EigenDiagnostics?
+  /// The same, taken now and computed later (see `TrainingEngine.eigenJob`).
+  func eigenJob() -> EigenJob?
   /// The run's state.
   func checkpoint() -> Checkpoint
   /// Continues from a checkpoint of the same config.
@@ -34,6 +36,14 @@ public protocol TrainingRun: AnyObject {
   func benchmarkTrainStep(_ index: Int)
   /// A forward pass (no update) on pre-generated batch `index % 4`; returns the loss.
   @discardableResult func benchmarkInference(_ index: Int) -> Double
+}
+
+extension TrainingRun {
+  /// Computed now, handed out as done (a run that cannot defer its diagnostics).
+  public func eigenJob() -> EigenJob? {
+    let e = eigenDiagnostics()
+    return EigenJob(step: step) { e }
+  }
 }
 
 extension TrainingEngine: TrainingRun {

@@ -13,7 +13,10 @@ import ODECells
 ///   `∂S_T/∂S_0 = J_T ⋯ J_1`, `J_k = ∂S_k/∂S_{k−1}` at `(S_{k−1}, x_k)` along validation
 ///   example 0's trajectory from `S_0 = 0` (each `J_k` exact: `SequenceModel.mapJacobian`),
 ///   the product accumulated in `Double`. The product's singular values are exact to about
-///   `roundingFloor = σ₁·tH·ε_machine`; below it they are rounding, not memory.
+///   `roundingFloor = σ₁·tH·u`; below it they are rounding, not memory. `u` is the unit
+///   roundoff the step Jacobians carry: `Double`'s for those in closed form (explicit ODE
+///   cells, built in `Double` from the parameters), the run's precision's for those taken by
+///   backpropagation (LSTM, GRU, implicit cells: a float32 run's are float32).
 public struct TrajectoryDiagnostics: Sendable, Equatable {
   /// The training step whose parameters were used.
   public var step: Int
@@ -21,16 +24,19 @@ public struct TrajectoryDiagnostics: Sendable, Equatable {
   public var stateNorms: [Double]
   /// The singular values of `∂S_T/∂S_0`, descending (`tH` of them).
   public var jacobianSingularValues: [Double]
+  /// `u`, the unit roundoff of the step Jacobians.
+  public var unitRoundoff: Double
 
-  public init(step: Int, stateNorms: [Double], jacobianSingularValues: [Double]) {
+  public init(step: Int, stateNorms: [Double], jacobianSingularValues: [Double], unitRoundoff: Double = Double.ulpOfOne) {
     self.step = step
     self.stateNorms = stateNorms
     self.jacobianSingularValues = jacobianSingularValues
+    self.unitRoundoff = unitRoundoff
   }
 
-  /// `σ₁·tH·ε` (`Double.ulpOfOne`): singular values below it are rounding of the product.
+  /// `σ₁·tH·u`: singular values below it are rounding of the product.
   public var roundingFloor: Double {
-    (jacobianSingularValues.first ?? 0) * Double(jacobianSingularValues.count) * Double.ulpOfOne
+    (jacobianSingularValues.first ?? 0) * Double(jacobianSingularValues.count) * unitRoundoff
   }
 
   /// The median singular value (papers.md §3.7's statistic).
@@ -58,6 +64,7 @@ public struct TrajectoryDiagnostics: Sendable, Equatable {
 
   public static func == (l: TrajectoryDiagnostics, r: TrajectoryDiagnostics) -> Bool {
     l.step == r.step && l.stateNorms == r.stateNorms && l.jacobianSingularValues == r.jacobianSingularValues
+      && l.unitRoundoff == r.unitRoundoff
   }
 }
 
@@ -94,6 +101,8 @@ extension TrainingEngine {
     do { values = try product.singularValues() } catch {
       throw DiagnosticError("the singular values of ∂S_T/∂S_0: \(error)")
     }
-    return TrajectoryDiagnostics(step: step, stateNorms: stateNorms, jacobianSingularValues: values.sorted(by: >))
+    return TrajectoryDiagnostics(
+      step: step, stateNorms: stateNorms, jacobianSingularValues: values.sorted(by: >),
+      unitRoundoff: model.mapJacobianIsClosedForm ? Double.ulpOfOne : Double(Scalar.ulpOfOne))
   }
 }

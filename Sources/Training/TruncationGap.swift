@@ -10,7 +10,7 @@ import ODECells
 ///
 /// Any cell whose readout is at the last step only (LSTM and GRU too): `λ` is `‖M_0‖₂` of its
 /// recurrent matrix. For the vanilla cell `h ← σ(W₀h + Vx + b)` (one Euler step of size 1,
-/// κ = [1], ungated, dense, σ 1-Lipschitz) with `λ = ‖W₀‖₂ < 1` the map is a λ-contraction in
+/// κ = [1], ungated, dense, σ 1-Lipschitz with σ(0) = 0) with `λ = ‖W₀‖₂ < 1` the map is a λ-contraction in
 /// h, so `‖h_T − h_T^k‖ ≤ λ^k ‖h_{T−k}‖ ≤ λ^k L/(1−λ)` with `L = ‖V‖₂ max_t ‖x_t‖₂ + ‖b‖₂`
 /// (`bound`; nil for every other cell, where it is not a theorem).
 public struct TruncationGap: Sendable {
@@ -66,12 +66,13 @@ public struct TruncationGap: Sendable {
     return TruncationGap(fullLoss: fullLoss, windows: windows, lambda: lambda, inputBound: inputBound)
   }
 
-  /// Whether `h ← σ(W₀h + Vx + b)` is what one step computes, with σ 1-Lipschitz: the cell
-  /// for which `λ = ‖W₀‖₂ < 1` makes the step a λ-contraction.
+  /// Whether `h ← σ(W₀h + Vx + b)` is what one step computes, with σ 1-Lipschitz and
+  /// σ(0) = 0 (tanh, relu, identity; not sigmoid, whose σ(0) = ½ adds √H/2 to every state's
+  /// bound): the cell for which `λ = ‖W₀‖₂ < 1` bounds the gap by `λ^k L/(1−λ)`.
   public static func contractionIsProved(_ spec: CellSpec) -> Bool {
     spec.kind == .ode && spec.tableau.isExplicit && spec.tableau.stages == 1 && spec.tableau.b == [1]
       && spec.stepSize == 1 && spec.decay == [1] && !spec.gated && spec.structure == .dense
-      && [.tanh, .sigmoid, .relu, .identity].contains(spec.activation)
+      && [.tanh, .relu, .identity].contains(spec.activation)
   }
 
   /// `‖V‖₂ max_t ‖x_t‖₂ + ‖b‖₂` over `batch`'s inputs.

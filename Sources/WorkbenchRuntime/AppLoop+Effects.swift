@@ -52,7 +52,7 @@ extension AppLoop {
       guard let experiments else { return send(.experiment(.ended(name: name, .failed("experiments are not available here")))) }
       let folder = experiments.service.newFolder(name, experimentsRoot)
       if !experiments.start(name, quick: quick, folder: folder) {
-        send(.notice("an experiment is running already"))
+        send(.experiment(.ended(name: name, .failed("another experiment is still running"))))
       }
     case .stopExperiment: experiments?.stop()
     case .loadExperimentCurves(let paths): send(.curvesLoaded(SessionCatalog.curves(folder: nil, files: paths)))
@@ -60,9 +60,7 @@ extension AppLoop {
       let folder = self.folder
       jobs.run { .sessionDiagnosed(file: file, WorkbenchFiles.diagnosis(folder: folder, file: file)) }
     case .quit:
-      stop()
-      experiments?.stop()
-      experiments?.join()
+      stopEverything()
       quitting = true
     }
   }

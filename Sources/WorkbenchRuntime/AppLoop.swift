@@ -83,9 +83,18 @@ public final class AppLoop {
       if interrupted() { break }
       iterate(timeoutMilliseconds: 33)
     }
+    stopEverything()
+  }
+
+  /// Stops the live run (final checkpoint) and the running experiment (its training runs
+  /// stop with a final checkpoint; the screen says so while they do), and waits for both.
+  func stopEverything() {
     if active != nil { perform(.stopTraining) }
-    experiments?.stop()
-    experiments?.join()
+    guard let experiments, experiments.isRunning else { return }
+    experiments.stop()
+    send(.notice("stopping the experiment: its runs keep a final checkpoint…"))
+    draw()
+    experiments.join()
   }
 
   /// One iteration: a key (waiting up to one frame), the trainer's events, a clock tick, a

@@ -21,6 +21,7 @@ final class BackgroundJobs: Sendable {
     }
     guard start else { return }
     let thread = Thread { [self] in
+      WorkerSignals.blockOnThisThread()
       while !closed.load(ordering: .acquiring) {
         for job in queue.drain() { results.post(job()) }
         _ = queue.wait(timeout: 1)

@@ -31,24 +31,33 @@ final class ExperimentWorker: Sendable {
     guard free else { return false }
     cancelled.store(false, ordering: .releasing)
     let thread = Thread { [self] in
+      WorkerSignals.blockOnThisThread()
       let result = service.run(
         name, quick, folder, { [messages] p in messages.post(.progress(name: name, p)) },
         { [self] in cancelled.load(ordering: .acquiring) })
+      let outcome: ExperimentOutcome
       switch result {
-      case .success(let report): messages.post(.ended(name: name, .report(SavedExperiment(report: report, folder: folder))))
+      case .success(let report): outcome = .report(SavedExperiment(report: report, folder: folder))
       case .failure(let why):
-        let stopped = cancelled.load(ordering: .acquiring)
-        messages.post(.ended(name: name, .failed(stopped ? "stopped; its finished runs are in \(folder)" : why.description)))
+        outcome =
+          cancelled.load(ordering: .acquiring)
+          ? .stopped("its finished runs stay in \(folder); `odernn experiment \(name) --out \(folder)` resumes them")
+          : .failed(why.description)
       }
+      // Free before the end is told, so an Enter that answers it can start the next.
       finished.lock()
       running.withLock { $0 = false }
       finished.broadcast()
       finished.unlock()
+      messages.post(.ended(name: name, outcome))
     }
     thread.name = "odernn-experiment"
     thread.start()
     return true
   }
+
+  /// Whether an experiment runs.
+  var isRunning: Bool { running.withLock { $0 } }
 
   /// Asks the running experiment to stop.
   func stop() { cancelled.store(true, ordering: .releasing) }

@@ -34,7 +34,10 @@ final class PreviewWorker: Sendable {
       return !s.started
     }
     if start {
-      let thread = Thread { [self] in work() }
+      let thread = Thread { [self] in
+        WorkerSignals.blockOnThisThread()
+        work()
+      }
       thread.name = "odernn-preview"
       thread.start()
     }

@@ -54,6 +54,21 @@ public struct RunningExperiment: Sendable, Equatable {
   }
 }
 
+/// Why an experiment's last run gave no report.
+public enum ExperimentFailure: Sendable, Equatable {
+  /// It failed: one line.
+  case failed(String)
+  /// It was stopped: what became of its runs.
+  case stopped(String)
+
+  public var text: String {
+    switch self {
+    case .failed(let why): why
+    case .stopped(let what): "stopped; " + what
+    }
+  }
+}
+
 /// The Experiments screen's state: the catalog, the selection, the last report of each
 /// experiment (read back from its folder's `report.json`, newest folder first), the one that
 /// runs, and why the last run of one failed.
@@ -68,18 +83,23 @@ public struct ExperimentsState: Sendable {
   public var scroll = 0
   public var saved: [String: SavedExperiment] = [:]
   public var running: RunningExperiment?
-  /// Why the last run of an experiment did not give a report (`failed` or `stopped`).
-  public var failures: [String: String] = [:]
+  /// Why the last run of an experiment did not give a report.
+  public var failures: [String: ExperimentFailure] = [:]
 
   public init() {}
 
   /// The selected experiment.
   public var selected: ExperimentInfo? { catalog.indices.contains(index) ? catalog[index] : nil }
 
-  /// An experiment's state as the list shows it: running, holds, does not hold, failed, not run.
+  /// An experiment's state as the list shows it: running, stopping, holds, does not hold,
+  /// failed, stopped, not run.
   public func verdict(of name: String) -> String {
     if running?.name == name { return running?.stopping == true ? "stopping" : "running" }
-    if failures[name] != nil { return "failed" }
+    switch failures[name] {
+    case .failed: return "failed"
+    case .stopped: return "stopped"
+    case nil: break
+    }
     guard let r = saved[name]?.report else { return "not run" }
     return r.holds ? "holds" : "does not hold"
   }

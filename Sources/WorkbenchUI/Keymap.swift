@@ -141,6 +141,7 @@ public enum Keymap {
       Binding(ch("3"), .togglePane3, "3", "heatmap pane", bar: false),
       Binding(ch("4"), .togglePane4, "4", "eigen pane", bar: false),
       Binding(ch("S"), .openSessions, "S", "sessions", bar: false),
+      Binding(ch("X"), .openExperiments, "X", "experiments", bar: false),
       Binding(ch("t"), .openTrain, "t", "back to the live run", bar: false),
     ],
   ]

@@ -4,7 +4,8 @@ import Training
 
 /// A one-line question on the status row that takes the keys until it is answered: a path to
 /// write the draft to (`w` on Compose), a CSV path to export a session to (`x` on Sessions),
-/// or a yes/no before deleting a session (`D` on Sessions). Enter answers, Esc cancels.
+/// or a yes/no before deleting a session (`D` on Sessions) or stopping an experiment (`x` on
+/// Experiments). Enter answers, Esc cancels.
 public struct Prompt: Sendable, Equatable {
   /// What the answer is for.
   public enum Purpose: Sendable, Equatable {
@@ -14,6 +15,8 @@ public struct Prompt: Sendable, Equatable {
     case exportSession(String)
     /// Delete the session file (answered with `y`).
     case deleteSession(String)
+    /// Stop the running experiment (answered with `y`).
+    case stopExperiment
   }
 
   /// What the answer is for.
@@ -57,8 +60,10 @@ public struct Prompt: Sendable, Equatable {
 
   /// Whether the answer is a yes/no (the key answers at once) rather than typed text.
   public var isConfirmation: Bool {
-    if case .deleteSession = purpose { return true }
-    return false
+    switch purpose {
+    case .deleteSession, .stopExperiment: true
+    case .writeConfig, .exportSession: false
+    }
   }
 }
 
@@ -70,11 +75,24 @@ extension Workbench {
     guard var prompt = model.prompt else { return [] }
     if prompt.isConfirmation {
       model.prompt = nil
-      guard key == .character("y") || key == .character("Y"), case .deleteSession(let file) = prompt.purpose else {
-        model.notice = "not deleted"
+      let yes = key == .character("y") || key == .character("Y")
+      switch prompt.purpose {
+      case .deleteSession(let file):
+        guard yes else {
+          model.notice = "not deleted"
+          return []
+        }
+        return [.deleteSession(file)]
+      case .stopExperiment:
+        guard yes, model.experiments.running != nil else {
+          model.notice = "still running"
+          return []
+        }
+        model.experiments.running?.stopping = true
+        return [.stopExperiment]
+      case .writeConfig, .exportSession:
         return []
       }
-      return [.deleteSession(file)]
     }
     switch key {
     case .escape:
@@ -113,7 +131,7 @@ extension Workbench {
       return [.writeConfig(path: path, config)]
     case .exportSession(let file):
       return [.exportSession(file: file, csv: path)]
-    case .deleteSession:
+    case .deleteSession, .stopExperiment:
       return []
     }
   }

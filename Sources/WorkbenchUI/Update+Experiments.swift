@@ -32,12 +32,12 @@ extension Workbench {
       e.view = .table
       return [.runExperiment(name: chosen.name, quick: e.quick)]
     case .stopExperiment:
-      guard e.running != nil, e.running?.stopping == false else {
+      guard let running = e.running, !running.stopping else {
         model.notice = "no experiment is running"
         return []
       }
-      e.running?.stopping = true
-      return [.stopExperiment]
+      model.prompt = Prompt(
+        .stopExperiment, "stop ", subject: running.name, after: "?", detail: " y stops it (finished runs are kept), any other key lets it run")
     default: break
     }
     return []
@@ -57,13 +57,17 @@ extension Workbench {
       guard e.running?.name == name else { return [] }
       e.running?.progress = progress
     case .ended(let name, .report(let saved)):
-      e.running = nil
+      if e.running?.name == name { e.running = nil }
       e.saved[name] = saved
       model.notice = "\(name): the claim \(saved.report.holds ? "holds" : "does not hold") (\(saved.folder))"
     case .ended(let name, .failed(let why)):
-      e.running = nil
-      e.failures[name] = why
+      if e.running?.name == name { e.running = nil }
+      e.failures[name] = .failed(why)
       model.notice = "\(name): \(why)"
+    case .ended(let name, .stopped(let what)):
+      if e.running?.name == name { e.running = nil }
+      e.failures[name] = .stopped(what)
+      model.notice = "\(name) stopped"
     }
     return experimentCurveRequests(model, e)
   }
@@ -89,6 +93,8 @@ public enum ExperimentMsg: Sendable {
 /// How an experiment's run ended.
 public enum ExperimentOutcome: Sendable {
   case report(SavedExperiment)
-  /// It could not finish (a failed run, a stop): one line.
+  /// It could not finish (a failed training run, a refused config): one line.
   case failed(String)
+  /// It was stopped (`x`): what became of its runs, one line.
+  case stopped(String)
 }

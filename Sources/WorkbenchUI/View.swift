@@ -55,11 +55,14 @@ extension Workbench {
       p.write(&grid, " \(s.title) ", columns.lowerBound, 0, current ? Style(fg: .black, bg: .cyan, bold: true) : Style(reverse: true), clip: row)
     }
     let cell = (model.screen == .compose ? nil : model.shownRun?.config.cell) ?? model.draft.config.cell
-    // A baseline has no derivative order to show.
-    let label = "\(cell.label)  " + (cell.kind == .ode ? "t=\(cell.derivativeOrder) " : "") + "H=\(cell.hiddenSize) "
-    // The cell's label only where it does not cover a tab.
-    let x = grid.width - p.text(label).unicodeScalars.count
-    if x > (tabs().last?.columns.upperBound ?? 0) { p.write(&grid, label, x, 0, Style(reverse: true), clip: row) }
+    // The cell's label, shorter where the tabs leave less room (`(n,t)` already names t), and
+    // none where even that would cover a tab. A baseline has no derivative order to show.
+    let room = grid.width - (tabs().last?.columns.upperBound ?? 0) - 1
+    let order = cell.kind == .ode ? "t=\(cell.derivativeOrder) " : ""
+    let labels = ["\(cell.label)  \(order)H=\(cell.hiddenSize) ", "\(cell.label) H=\(cell.hiddenSize) "]
+    if let label = labels.first(where: { p.text($0).unicodeScalars.count <= room }) {
+      p.write(&grid, label, grid.width - p.text(label).unicodeScalars.count, 0, Style(reverse: true), clip: row)
+    }
   }
 
   static func status(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {

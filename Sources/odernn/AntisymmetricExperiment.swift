@@ -118,12 +118,9 @@ enum AntisymmetricExperiment {
   /// The median singular value of `∂S_T/∂S_0` at the session's last checkpoint (papers.md
   /// §3.11 item 5; `TrajectoryDiagnostics`): memory kept (≈ 1) or lost (≪ 1) over T steps.
   static func medianSingularValue(_ session: String) throws -> Double {
-    let s = try CommandSupport.readSession(session)
-    let config = try CommandSupport.trainingConfig(of: s, session)
+    let (_, config, checkpoint) = try CommandSupport.sessionCheckpoint(session)
     do {
-      return try diagnose(try CommandSupport.checkpoint(of: s, step: nil, session), of: config).trajectory.medianSingularValue
-    } catch let e as CommandFailure {
-      throw e
+      return try diagnose(checkpoint, of: config).trajectory.medianSingularValue
     } catch {
       throw CommandSupport.bad("\(session): \(error)")
     }
@@ -144,9 +141,7 @@ enum AntisymmetricExperiment {
     var rows: [[JSON]] = []
     var notes: [String] = []
     for ((_, session), name) in zip(trained, digitConfigs) {
-      let s = try CommandSupport.readSession(session)
-      let config = try CommandSupport.trainingConfig(of: s, session)
-      let checkpoint = try CommandSupport.checkpoint(of: s, step: nil, session)
+      let (s, config, checkpoint) = try CommandSupport.sessionCheckpoint(session)
       let test: Evaluation
       do { test = try evaluate(checkpoint, of: config, on: .test) } catch { throw CommandSupport.bad("\(session): \(error)") }
       let valLoss = s.metrics.last { $0.valLoss != nil }?.valLoss ?? .nan

@@ -52,6 +52,13 @@ enum CommandSupport {
         ?? "\(path) has no checkpoint")
   }
 
+  /// A session's config and its checkpoint at `step` (or its last): the session, its header's
+  /// config and the checkpoint, each read as above (exit 2 naming the file).
+  static func sessionCheckpoint(_ path: String, step: Int? = nil) throws -> (session: Session, config: TrainingConfig, checkpoint: Checkpoint) {
+    let session = try readSession(path)
+    return (session, try trainingConfig(of: session, path), try checkpoint(of: session, step: step, path))
+  }
+
   /// Parses a JSON file; errors name the file, line and column.
   static func readJSON(_ path: String) throws -> JSON {
     guard let data = FileManager.default.contents(atPath: path) else {

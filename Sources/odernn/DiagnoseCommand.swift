@@ -28,9 +28,7 @@ struct DiagnoseCommand: ParsableCommand {
   }
 
   func run() throws {
-    let s = try CommandSupport.readSession(session)
-    let config = try CommandSupport.trainingConfig(of: s, session)
-    let checkpoint = try CommandSupport.checkpoint(of: s, step: step, session)
+    let (_, config, checkpoint) = try CommandSupport.sessionCheckpoint(session, step: step)
     try CommandSupport.setUpBLAS(threads: config.threads)
     let d: RunDiagnosis
     do { d = try diagnose(checkpoint, of: config) } catch { throw CommandSupport.bad("\(session): \(error)") }

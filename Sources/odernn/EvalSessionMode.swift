@@ -20,9 +20,7 @@ struct EvalSessionMode {
   var json: Bool
 
   func run() throws {
-    let session = try CommandSupport.readSession(path)
-    let config = try CommandSupport.trainingConfig(of: session, path)
-    let checkpoint = try CommandSupport.checkpoint(of: session, step: step, path)
+    let (_, config, checkpoint) = try CommandSupport.sessionCheckpoint(path, step: step)
     try CommandSupport.setUpBLAS(threads: config.threads)
     let result: Evaluation
     do {

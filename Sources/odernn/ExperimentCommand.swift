@@ -5,6 +5,7 @@ import JSON
 import Sessions
 import FileFormats
 import Synchronization
+import TerminalNCurses
 
 /// `odernn experiment` (DESIGN §1.12): each of the seed papers' claims as one command that
 /// runs what it needs, prints a table, and says whether the claim holds (exit 0) or not (1).
@@ -46,6 +47,7 @@ struct ExperimentCommand: ParsableCommand {
       throw CommandSupport.bad("no experiment \"\(name)\"; there are \(ExperimentCatalog.all.map(\.name).joined(separator: ", "))")
     }
     try CommandSupport.setUpBLAS(threads: 1)
+    InterruptFlag.install(signals: [SIGINT, SIGTERM])  // its sweeps stop their runs cleanly
     let context = ExperimentContext(
       quick: quick, out: out ?? ExperimentContext.defaultFolder(name), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
       log: { line in if !json { printError("odernn: \(line)") } })
@@ -71,11 +73,14 @@ struct ExperimentContext: Sendable {
   /// The runs of the sweeps done so far, and the activity line (`progress`'s state).
   let state = ProgressState()
 
-  /// `./sessions/experiments/NAME-YYYYMMDDTHHMMSS`.
-  static func defaultFolder(_ name: String) -> String {
+  /// `NAME-YYYYMMDDTHHMMSS`, now: a run's folder under `sessions/experiments/`.
+  static func folderName(_ name: String) -> String {
     let stamp = SessionFiles.isoNow().prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
-    return "sessions/experiments/\(name)-\(stamp)"
+    return "\(name)-\(stamp)"
   }
+
+  /// `./sessions/experiments/NAME-YYYYMMDDTHHMMSS`.
+  static func defaultFolder(_ name: String) -> String { "sessions/experiments/" + folderName(name) }
 
   /// Says `line` (`log`) and makes it the progress's activity.
   func say(_ line: String) {
@@ -121,6 +126,6 @@ enum ExperimentCatalog {
     ExperimentEntry(name: NTGridExperiment.name, claim: NTGridExperiment.claim, body: NTGridExperiment.run),
     ExperimentEntry(name: RotationExperiment.name, claim: RotationExperiment.claim) { _ in RotationExperiment.run() },
     ExperimentEntry(name: StabilityExperiment.name, claim: StabilityExperiment.claim, body: StabilityExperiment.run),
-    ExperimentEntry(name: WidthExperiment.name, claim: WidthExperiment.claim) { c in WidthExperiment.run(quick: c.quick, progress: c.say) },
+    ExperimentEntry(name: WidthExperiment.name, claim: WidthExperiment.claim) { c in try WidthExperiment.run(quick: c.quick, progress: c.say, cancelled: c.cancelled) },
   ]
 }

@@ -50,9 +50,7 @@ extension ExperimentContext {
   /// The config of `session`'s run and its last checkpoint's parameters in float64 (exact
   /// for a float32 run: every float is a double).
   static func finalParameters(_ session: String) throws -> (TrainingConfig, ParameterSet<Double>) {
-    let s = try CommandSupport.readSession(session)
-    let config = try CommandSupport.trainingConfig(of: s, session)
-    let checkpoint = try CommandSupport.checkpoint(of: s, step: nil, session)
+    let (_, config, checkpoint) = try CommandSupport.sessionCheckpoint(session)
     do {
       switch config.precision {
       case .float64:
@@ -71,9 +69,7 @@ extension ExperimentContext {
 
   /// The engine of `session`'s run, restored to its last checkpoint.
   static func restored(_ session: String) throws -> TrainingEngine<Double> {
-    let s = try CommandSupport.readSession(session)
-    let config = try CommandSupport.trainingConfig(of: s, session)
-    let checkpoint = try CommandSupport.checkpoint(of: s, step: nil, session)
+    let (_, config, checkpoint) = try CommandSupport.sessionCheckpoint(session)
     guard config.precision == .float64 else { throw CommandSupport.bad("\(session): experiments read float64 runs") }
     do {
       let engine = try TrainingEngine<Double>(config: config)

@@ -36,7 +36,10 @@ struct SweepRunner {
   }
 
   func run(only points: [SweepSpec.Point]) throws {
-    InterruptFlag.install(signals: [SIGINT, SIGTERM])
+    // A sweep of the command line takes ctrl-c and SIGTERM itself; an experiment's (a handler
+    // reports) runs where its caller has installed them, maybe on a worker thread that must
+    // not take signals (the workbench's).
+    if case .handler = reporting {} else { InterruptFlag.install(signals: [SIGINT, SIGTERM]) }
     var waiting = points.filter { folder.trainArguments($0) != nil }
     var running: [(point: SweepSpec.Point, process: Process)] = []
     var statuses: [Int: String] = [:]
@@ -57,6 +60,11 @@ struct SweepRunner {
           "file": .string(folder.chain(point).last ?? folder.sessionFile(point)),
           "steps": .number(Double(s?.steps ?? 0)), "finalLoss": s?.finalLoss.map(JSON.number) ?? .null,
         ]))
+    }
+    /// The live table, or the handler's statuses.
+    func show() {
+      if live { drawTable(points, statuses) }
+      if case .handler(let handle) = reporting { handle(points.map { ($0, statuses[$0.index] ?? "waiting") }) }
     }
     for p in points where !waiting.contains(where: { $0.index == p.index }) { report(p, "done") }
 
@@ -91,13 +99,11 @@ struct SweepRunner {
       running.removeAll { !$0.process.isRunning }
       if clock.now - lastDraw >= .milliseconds(500) {
         lastDraw = clock.now
-        if live { drawTable(points, statuses) }
-        if case .handler(let handle) = reporting { handle(points.map { ($0, statuses[$0.index] ?? "waiting") }) }
+        show()
       }
       if !running.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
     }
-    if live { drawTable(points, statuses) }
-    if case .handler(let handle) = reporting { handle(points.map { ($0, statuses[$0.index] ?? "waiting") }) }
+    show()
     if let first = failures.first {
       throw CommandFailure(description: first + (failures.count > 1 ? " (and \(failures.count - 1) more)" : ""), exitCode: 2)
     }

@@ -9,10 +9,7 @@ import WorkbenchUI
 enum WorkbenchExperiments {
   static let service = ExperimentService(
     catalog: ExperimentCatalog.all.map { ExperimentInfo(name: $0.name, claim: $0.claim) },
-    newFolder: { name, root in
-      let stamped = ExperimentContext.defaultFolder(name)
-      return "\(root)/\(stamped.split(separator: "/").last.map(String.init) ?? name)"
-    },
+    newFolder: { name, root in "\(root)/\(ExperimentContext.folderName(name))" },
     run: { name, quick, folder, progress, cancelled in
       guard let entry = ExperimentCatalog.all.first(where: { $0.name == name }) else {
         return .failure(ExperimentError("no experiment \"\(name)\""))

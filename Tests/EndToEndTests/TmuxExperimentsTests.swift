@@ -7,26 +7,6 @@ import Testing
 /// with a colour per series, and a second start of the workbench reads the verdict back.
 @Suite("Experiments in tmux", .serialized, .enabled(if: Tmux.available, "tmux is not installed"))
 struct TmuxExperimentsTests {
-  /// The SGR codes written just before each legend key `━` on screen.
-  static func legendCodes(_ styled: String) -> [String] {
-    var codes: [String] = []
-    for line in styled.split(separator: "\n") where line.contains("━ ") {
-      var last = ""
-      var i = line.startIndex
-      while i < line.endIndex {
-        if line[i] == "\u{1B}", let m = line[i...].firstIndex(of: "m") {
-          last += String(line[i...m])
-          i = line.index(after: m)
-        } else {
-          if line[i] == "━" { codes.append(last) }
-          if line[i] != " " { last = "" }
-          i = line.index(after: i)
-        }
-      }
-    }
-    return codes
-  }
-
   @Test func rotationRunsFromTheScreenAndItsReportIsReadBack() throws {
     let (binary, dir, tmux) = try Tmux.scratch()
     defer { tmux.cleanUp() }
@@ -53,7 +33,7 @@ struct TmuxExperimentsTests {
     #expect(report.contains(#""experiment":"rotation""#) && report.contains(#""holds":true"#), "\(report.prefix(300))")
     tmux.send("v")
     #expect(tmux.waitFor { $0.contains("rotation · quick · charts") && $0.contains("x: εω") }, "\(tmux.screen)")
-    let codes = Self.legendCodes(tmux.styledScreen)
+    let codes = Tmux.legendKeyCodes(tmux.styledScreen)
     #expect(codes.count >= 8 && Set(codes).count >= 8, "\(codes)")
     tmux.send("q")
     #expect(tmux.waitFor(seconds: 20) { _ in !tmux.isRunning }, "q did not quit")

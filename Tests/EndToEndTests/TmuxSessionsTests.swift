@@ -26,23 +26,8 @@ struct TmuxSessionsTests {
     tmux.send("j")
     tmux.send("Space")
     #expect(tmux.waitFor { $0.contains("Loss, 2 overlaid") }, "\(tmux.screen)")
-    // The escape sequences written just before each legend mark `━`.
     let styled = tmux.styledScreen
-    var codes: [String] = []
-    for line in styled.split(separator: "\n") where line.contains("━ ") {
-      var last = ""
-      var i = line.startIndex
-      while i < line.endIndex {
-        if line[i] == "\u{1B}", let m = line[i...].firstIndex(of: "m") {
-          last += String(line[i...m])
-          i = line.index(after: m)
-        } else {
-          if line[i] == "━" { codes.append(last) }
-          if line[i] != " " { last = "" }
-          i = line.index(after: i)
-        }
-      }
-    }
+    let codes = Tmux.legendKeyCodes(styled)
     #expect(codes.count == 2 && Set(codes).count == 2, "\(codes) in\n\(styled.split(separator: "\n").filter { $0.contains("━ ") })")
     tmux.send("/")
     for ch in ["l", "s", "t", "m"] { tmux.send(ch) }

@@ -224,6 +224,27 @@ final class Tmux: @unchecked Sendable {
     return condition(screen)
   }
 
+  /// The SGR escape sequences written just before each legend key `━` of a styled screen
+  /// (`styledScreen`), in reading order: one per drawn series, its colour.
+  static func legendKeyCodes(_ styled: String) -> [String] {
+    var codes: [String] = []
+    for line in styled.split(separator: "\n") where line.contains("━ ") {
+      var last = ""
+      var i = line.startIndex
+      while i < line.endIndex {
+        if line[i] == "\u{1B}", let m = line[i...].firstIndex(of: "m") {
+          last += String(line[i...m])
+          i = line.index(after: m)
+        } else {
+          if line[i] == "━" { codes.append(last) }
+          if line[i] != " " { last = "" }
+          i = line.index(after: i)
+        }
+      }
+    }
+    return codes
+  }
+
   /// The number after "step " in the status line (0 if none).
   static func step(in screen: String) -> Int {
     guard let r = screen.range(of: #"step [0-9]+"#, options: .regularExpression) else { return 0 }

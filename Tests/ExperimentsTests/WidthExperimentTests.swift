@@ -23,6 +23,19 @@ struct WidthExperimentTests {
     }
   }
 
+  @Test func aStopIsAskedBeforeEachSeedAndEndsTheRunWithoutAReport() {
+    var asked = 0
+    #expect(throws: ExperimentStopped.self) {
+      _ = try WidthExperiment.run(
+        quick: true,
+        cancelled: {
+          asked += 1
+          return asked > 2
+        })
+    }
+    #expect(asked == 3, "two seeds of (β = ½, N = 50) ran; the third was not started")
+  }
+
   @Test func theStepSizeScalesAsNToTheTwoBetaMinusTwo() {
     #expect(MeanFieldRNN(width: 100, beta: 1, seed: 1).stepSize == 1)
     #expect(abs(MeanFieldRNN(width: 100, beta: 0.5, seed: 1).stepSize - 0.01) < 1e-15)
@@ -32,7 +45,7 @@ struct WidthExperimentTests {
   /// The quick grid: β = 1's early spread falls below half from N = 50 to N = 800, β = ½'s does
   /// not, and the β ∈ {¾, 1} curves agree at t ≥ 5.
   @Test func theQuickGridHoldsTheClaim() throws {
-    let r = WidthExperiment.run(quick: true)
+    let r = try WidthExperiment.run(quick: true)
     let beta = try #require(r.columns.firstIndex(of: "β")), n = try #require(r.columns.firstIndex(of: "N"))
     let sd0 = try #require(r.columns.firstIndex(of: "sd t=0")), sd1 = try #require(r.columns.firstIndex(of: "sd t=1"))
     func early(_ b: Double, _ w: Double) throws -> Double {

@@ -95,6 +95,33 @@ struct ConsistencyTests {
     #expect(throws: SessionError(line: after.count, "a metrics event after the run finished")) { try Self.parse(after) }
   }
 
+  /// The workbench records an eigen event when its computation is done, beside training: it
+  /// may follow later steps' metrics, but not precede its own step's, nor an earlier eigen's.
+  @Test func anEigenEventMayComeLateButNotEarlyOrOutOfOrder() throws {
+    let base = try Self.lines()
+    let eigenLines = base.indices.filter { base[$0].contains(#""eigen""#) }
+    #expect(eigenLines.count == 3, "steps 4, 8 and 12")
+    // The step-4 eigen moved after the metrics of step 6: read, and the same diagnostics.
+    var late = base
+    let moved = late.remove(at: eigenLines[0])
+    let six = try #require(late.firstIndex { $0.contains(#""step":6,"#) && Self.isMetrics($0) })
+    late.insert(moved, at: six + 1)
+    let s = try Self.parse(late)
+    #expect(s.events.compactMap { if case .eigen(let e) = $0.event { e.step } else { nil } } == [4, 8, 12])
+    // Before its step's metrics: refused.
+    var early = base
+    let three = try #require(early.firstIndex { $0.contains(#""step":3,"#) && Self.isMetrics($0) })
+    early.remove(at: eigenLines[0])
+    early.insert(moved, at: three + 1)
+    #expect(throws: SessionError(line: three + 2, "eigen for step 4 after the metrics of step 3")) { try Self.parse(early) }
+    // The step-4 eigen after the step-8 one: refused.
+    var swapped = base
+    swapped.remove(at: eigenLines[0])
+    let eight = try #require(swapped.firstIndex { $0.contains(#""eigen""#) })
+    swapped.insert(moved, at: eight + 1)
+    #expect(throws: SessionError(line: eight + 2, "eigen for step 4 after the metrics of step 8 and the eigen of step 8")) { try Self.parse(swapped) }
+  }
+
   @Test(arguments: [("5", "a number"), (#""x""#, "a string"), ("[]", "an array")])
   func aParentOfTheWrongShapeIsRefused(value: String, kind: String) throws {
     var lines = try Self.lines()

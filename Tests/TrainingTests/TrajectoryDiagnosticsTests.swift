@@ -94,4 +94,15 @@ struct TrajectoryDiagnosticsTests {
     #expect(d.medianSingularValue == 1.5)
     #expect(abs(d.roundingFloor - 30 * 5 * Double.ulpOfOne) < 1e-30)
   }
+
+  /// The floor is float32's for a float32 run whose step Jacobians come from backpropagation
+  /// (the LSTM), float64's where they are closed forms built in Double.
+  @Test func theRoundingFloorFollowsHowTheStepJacobiansAreMade() throws {
+    for (cell, closed) in [(CellSpec(kind: .lstm, hiddenSize: 3), false), (CellSpec(hiddenSize: 3), true)] {
+      var c = TrainingConfig(cell: cell, task: .adding(length: 5))
+      c.precision = .float32
+      let d = try TrainingEngine<Float>(config: c).trajectoryDiagnostics()
+      #expect(d.unitRoundoff == (closed ? Double.ulpOfOne : Double(Float.ulpOfOne)), "\(cell.label)")
+    }
+  }
 }

@@ -49,6 +49,25 @@ struct TruncationGapTests {
     #expect(gap.windows.last!.k < t)
   }
 
+  /// σ(0) = ½ breaks the bound: with V = b = 0 and W₀ = λI, L = 0 but the states are not 0
+  /// (h_1 = ½ from zero, h_k → a fixed point), so the truncated state differs at every k.
+  /// The bound is therefore given for tanh, relu and identity only.
+  @Test func noBoundIsClaimedForASigmoidCell() throws {
+    let sigmoid = CellSpec(hiddenSize: 4, stepSize: 1, activation: .sigmoid, decay: [1])
+    #expect(!TruncationGap.contractionIsProved(sigmoid))
+    for a in [Activation.tanh, .relu, .identity] {
+      #expect(TruncationGap.contractionIsProved(CellSpec(hiddenSize: 4, stepSize: 1, activation: a, decay: [1])))
+    }
+    var c = TrainingConfig(cell: sigmoid, task: .adding(length: 8))
+    c.precision = .float64
+    c.spectralNorm = 0.5
+    let engine = try TrainingEngine<Double>(config: c)
+    _ = engine.trainStep()
+    let gap = try TruncationGap.measure(engine, windows: [1, 2, 4])
+    #expect(gap.inputBound == nil && gap.windows.allSatisfy { $0.bound == nil })
+    #expect(gap.windows[0].gap > 0)
+  }
+
   @Test func theFittedRateOfAnExactGeometricSequenceIsItsRatio() {
     let g = TruncationGap(
       fullLoss: 1, windows: [1, 2, 4, 8, 16].map { .init(k: $0, gap: 3 * pow(0.7, Double($0)), loss: 1, bound: nil) }, lambda: 0.5,

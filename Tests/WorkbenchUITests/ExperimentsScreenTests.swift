@@ -119,7 +119,8 @@ struct ExperimentsScreenTests {
       activity: "training 3 runs into sessions/experiments/stability-2",
       runs: [
         .init(label: "01-unconstrained", status: "finished", steps: 300, loss: 0.17),
-        .init(label: "02-rho0.9", status: "running", steps: 120, loss: 0.2), .init(label: "03-rho1", status: "waiting"),
+        .init(label: "02-rho0.9", status: "running", steps: 120, loss: 0.2),
+        .init(label: "003-cell_--tableau---euler---derivativeOrder--1--hiddenSize--64--structure", status: "waiting"),
       ])
     _ = Workbench.update(&m, .experiment(.progress(name: "stability", progress)))
     let screen = Self.text(m)
@@ -128,13 +129,27 @@ struct ExperimentsScreenTests {
     #expect(screen.contains("1 of 3 runs done"))
     #expect(screen.contains("02-rho0.9") && screen.contains("waiting"), "\(screen)")
     #expect(try Self.style(m, of: "02-rho0.9").fg == .cyan)
+    // A long label is cut at the right, never the status, steps or loss before it.
+    let waiting = try #require(screen.split(separator: "\n").first { $0.contains("003-cell_") })
+    #expect(waiting.contains("waiting") && waiting.contains("0"), "\(waiting)")
     #expect(try Self.style(m, of: size.width < 120 ? "●│" : "running│").fg == .cyan, "the list's verdict")
-    #expect(Workbench.update(&m, .key(.character("x"))) == [.stopExperiment])
+    // x asks first; any key but y lets it run.
+    #expect(Workbench.update(&m, .key(.character("x"))).isEmpty)
+    #expect(Self.text(m).contains("stop stability? y stops it"))
+    #expect(Workbench.update(&m, .key(.character("n"))).isEmpty)
+    #expect(m.notice == "still running" && m.experiments.running?.stopping == false)
+    _ = Workbench.update(&m, .key(.character("x")))
+    #expect(Workbench.update(&m, .key(.character("y"))) == [.stopExperiment])
     #expect(Self.text(m).contains("stopping"))
-    _ = Workbench.update(&m, .experiment(.ended(name: "stability", .failed("stopped; its finished runs are in x"))))
+    _ = Workbench.update(&m, .experiment(.ended(name: "stability", .stopped("its finished runs stay in x"))))
     #expect(m.experiments.running == nil)
-    #expect(Self.text(m).contains("last run: stopped; its finished runs are in x"))
+    #expect(Self.text(m).contains("last run: stopped; its finished runs stay in x"))
+    #expect(Self.text(m).contains("stability · stopped"))
+    #expect(try Self.style(m, of: size.width < 120 ? "○│" : "stopped│").fg == .yellow)
     #expect(Workbench.update(&m, .key(.character("x"))).isEmpty, "nothing to stop")
+    // A failure is red and says why.
+    _ = Workbench.update(&m, .experiment(.ended(name: "stability", .failed("point 1: odernn train exited 2"))))
+    #expect(try Self.style(m, of: "last run: point 1").fg == .red)
   }
 
   @Test func fTogglesTheFullVersionAndAFinishedRunReplacesTheReport() {

@@ -21,8 +21,8 @@ enum DiagnosisView {
       let inner = p.box(&grid, body, "Diagnosis of \(name)", focused: true)
       p.write(&grid, "cannot diagnose: \(why.description)", inner.x + 1, inner.y, Style(fg: .red, bold: true), clip: inner)
     case .success(let d):
-      let inner = p.box(&grid, body, "Diagnosis of \(name) at step \(d.step): \(d.examples) validation sequences, T = \(d.sequenceLength) · g or Esc closes", focused: true)
-      let panes = inner.width >= 150 ? inner.splitHorizontally([.fill(1), .fill(1), .fill(1)], spacing: 2) : inner.splitVertically([.fill(1), .fill(1), .fill(1)])
+      let inner = p.box(&grid, body, "Diagnosis of \(name) at step \(d.step) (T = \(d.sequenceLength), \(d.examples) sequences)", focused: true)
+      let panes = layout(inner)
       ExperimentsScreen.chart(stateNorms(d), p, in: panes[0], into: &grid)
       ExperimentsScreen.chart(singularValues(d), p, in: panes[1], into: &grid)
       if let gap = gapChart(d) {
@@ -33,20 +33,29 @@ enum DiagnosisView {
     }
   }
 
+  /// The three panes: side by side when wide; stacked when tall; else the first two side by
+  /// side above the third, so that every chart keeps its axes (at 80×24 too).
+  static func layout(_ inner: Rect) -> [Rect] {
+    if inner.width >= 150 { return inner.splitHorizontally([.fill(1), .fill(1), .fill(1)], spacing: 3) }
+    if inner.height >= 36 { return inner.splitVertically([.fill(1), .fill(1), .fill(1)]) }
+    let rows = inner.splitVertically([.fill(1), .fill(1)])
+    return rows[0].splitHorizontally([.fill(1), .fill(1)], spacing: 3) + [rows[1]]
+  }
+
   static func stateNorms(_ d: RunDiagnosis) -> ExperimentChart {
     ExperimentChart(
-      title: "‖h_t‖ (RMS over sequences) against t", xLabel: "t", logY: false,
+      title: "‖h_t‖ (RMS) against t", xLabel: "t", logY: false,
       series: [.init(name: "‖h_t‖", points: d.trajectory.stateNorms.enumerated().map { .init(Double($0.offset + 1), $0.element) })])
   }
 
   static func singularValues(_ d: RunDiagnosis) -> ExperimentChart {
     let t = d.trajectory
     let s = t.jacobianSingularValues
-    let title = "σ_i(∂S_T/∂S_0): σ₁ \(TextTable.number(s.first ?? .nan)), median \(TextTable.number(t.medianSingularValue))"
+    let title = "σ_i(∂S_T/∂S_0), median \(TextTable.number(t.medianSingularValue))"
     return ExperimentChart(
       title: title, xLabel: "i", logY: true,
       series: [
-        .init(name: "σ_i", points: s.enumerated().map { .init(Double($0.offset + 1), $0.element) }),
+        .init(name: "σ_i, σ₁ = \(TextTable.number(s.first ?? .nan))", points: s.enumerated().map { .init(Double($0.offset + 1), $0.element) }),
         .init(name: "rounding floor", points: [.init(1, t.roundingFloor), .init(Double(max(1, s.count)), t.roundingFloor)]),
       ])
   }

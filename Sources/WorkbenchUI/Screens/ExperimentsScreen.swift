@@ -27,6 +27,7 @@ enum ExperimentsScreen {
     case "holds": Style(fg: .green, bold: true)
     case "not held", "error": Style(fg: .red, bold: true)
     case "running", "stopping": Style(fg: .cyan, bold: true)
+    case "stopped": Style(fg: .yellow)
     default: Style(dim: true)
     }
   }
@@ -41,13 +42,14 @@ enum ExperimentsScreen {
   }
 
   /// The one-cell verdict of the compact list: holds `✓`, not held `✗`, running `●`, error
-  /// `!`, not run `·` (ASCII: `+ x * ! .`).
+  /// `!`, stopped `○`, not run `·` (ASCII: `+ x * ! o .`).
   static func glyph(_ shortVerdict: String, ascii: Bool) -> String {
     switch shortVerdict {
     case "holds": ascii ? "+" : "✓"
     case "not held": ascii ? "x" : "✗"
     case "running", "stopping": ascii ? "*" : "●"
     case "error": "!"
+    case "stopped": ascii ? "o" : "○"
     default: ascii ? "." : "·"
     }
   }
@@ -84,25 +86,35 @@ enum ExperimentsScreen {
     }
     let saved = e.saved[x.name]
     let running = e.running?.name == x.name ? e.running : nil
-    let what = running.map { $0.quick ? "running, quick" : "running, full" } ?? saved.map { ($0.report.quick ? "quick" : "full") + " · \(e.view.title)" } ?? "not run"
+    let what =
+      running.map { $0.quick ? "running, quick" : "running, full" }
+      ?? e.failures[x.name].map { if case .stopped = $0 { "stopped" } else { "failed" } }
+      ?? saved.map { ($0.report.quick ? "quick" : "full") + " · \(e.view.title)" } ?? "not run"
     let inner = p.box(&grid, rect, "\(x.name) · \(what)")
     var y = inner.y
-    let claim = Paragraph.wrapped("claim: " + p.text(x.claim), width: max(1, inner.width - 2), style: Style(dim: true))
+    // The claim in at most a quarter of the box; cut short, it ends with `…`.
+    let claim = Paragraph.wrapped("claim: " + p.text(x.claim), width: max(1, inner.width - 3), style: Style(dim: true))
     let claimRows = min(claim.count, max(1, inner.height / 4))
-    Paragraph(lines: Array(claim.prefix(claimRows)), mode: p.mode).render(in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: claimRows), into: &grid)
+    var shownClaim = Array(claim.prefix(claimRows))
+    if claim.count > claimRows, let last = shownClaim.last?.first {
+      shownClaim[claimRows - 1] = [Span(last.text + p.text("…"), style: last.style)]
+    }
+    Paragraph(lines: shownClaim, mode: p.mode).render(in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: claimRows), into: &grid)
     y += claimRows + 1
     let rest = Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: max(0, inner.maxY - y))
     if let running {
       return progress(running, p, in: rest, into: &grid)
     }
-    if let why = e.failures[x.name] {
-      let lines = Paragraph.wrapped("last run: " + p.text(why), width: max(1, rest.width), style: Style(fg: .red, bold: true))
+    if let failure = e.failures[x.name] {
+      let style = if case .stopped = failure { Style(fg: .yellow, bold: true) } else { Style(fg: .red, bold: true) }
+      let lines = Paragraph.wrapped("last run: " + p.text(failure.text), width: max(1, rest.width), style: style)
       Paragraph(lines: lines, mode: p.mode).render(in: rest, into: &grid)
       return
     }
     guard let saved else {
       let how = e.quick ? "the quick version (within 3 minutes on 2 cores)" : "the full version (within 20 minutes)"
-      p.write(&grid, "not run yet: Enter runs \(how); f switches", rest.x, rest.y, Style(dim: true), clip: rest)
+      let lines = Paragraph.wrapped("not run yet: Enter runs \(how); f switches", width: max(1, rest.width), style: Style(dim: true))
+      Paragraph(lines: lines, mode: p.mode).render(in: rest, into: &grid)
       return
     }
     let r = saved.report
@@ -125,9 +137,10 @@ enum ExperimentsScreen {
     guard !runs.isEmpty else { return }
     let done = runs.filter { !["waiting", "running"].contains($0.status) }.count
     p.write(&grid, "\(done) of \(runs.count) runs done", rect.x, rect.y + 1, Style(dim: true), clip: rect)
+    // The label last: a long one is cut, never the status, steps or loss.
     let rows = TextTable(
-      columns: ["run", "status", "steps", "loss"],
-      rows: runs.map { [.string($0.label), .string($0.status), .number(Double($0.steps)), $0.loss.map { .number($0) } ?? .null] }
+      columns: ["status", "steps", "loss", "run"],
+      rows: runs.map { [.string($0.status), .number(Double($0.steps)), $0.loss.map { .number($0) } ?? .null, .string($0.label)] }
     ).text.split(separator: "\n").map(String.init)
     let area = Rect(x: rect.x, y: rect.y + 3, width: rect.width, height: max(0, rect.height - 3))
     // Keep the first running (or waiting) run in sight.
@@ -157,8 +170,8 @@ enum ExperimentsScreen {
     let wide = (lines.first.map { p.text($0).count } ?? 0) > rect.width
     if hidden > 0 || first > 0 || wide {
       var note: [String] = []
-      if first > 0 || hidden > 0 { note.append("rows \(first + 1)–\(first + shown.count - 2) of \(body.count), PgUp/PgDn") }
-      if wide { note.append("cut at the right: `odernn experiment \(r.experiment)` prints all") }
+      if first > 0 || hidden > 0 { note.append("rows \(first + 1)–\(first + shown.count - 2) of \(body.count) (PgUp/PgDn)") }
+      if wide { note.append("cut: the CLI prints all") }
       p.write(&grid, note.joined(separator: "; "), rect.x, y, Style(dim: true), clip: rect)
       y += 1
     }
@@ -176,7 +189,7 @@ enum ExperimentsScreen {
     let shownRows = max(1, min(rowsOfCharts, rect.height / 10))
     let bands = rect.splitVertically(Array(repeating: .fill(1), count: shownRows))
     for (r, band) in bands.enumerated() {
-      let cells = band.splitHorizontally(Array(repeating: .fill(1), count: perRow), spacing: 1)
+      let cells = band.splitHorizontally(Array(repeating: .fill(1), count: perRow), spacing: 3)
       for (c, cell) in cells.enumerated() where r * perRow + c < charts.count {
         chart(charts[r * perRow + c], p, in: cell, into: &grid)
       }

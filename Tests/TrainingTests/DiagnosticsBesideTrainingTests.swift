@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+import Testing
+import Training
+
+/// The workbench's trainer computes eigen diagnostics beside training: while a diagnostic is
+/// held on its thread the run keeps stepping; the diagnostics that arrive — after their
+/// step's metrics, in step order, the held one and the last step's among them, before
+/// `finished` — equal, bit for bit, what the synchronous driver (`odernn train`) records at
+/// those steps; those it could not keep up with are skipped; a stop does not wait for one.
+@Suite("Eigen diagnostics beside training")
+struct DiagnosticsBesideTrainingTests {
+  /// A gate the diagnostics thread waits at until the test opens it (hang guard 300 s).
+  final class Hold: Sendable {
+    private let open = Mutex(false)
+    private let arrived = Mutex(0)
+    private let condition = NSCondition()
+    func pass() {
+      condition.lock()
+      arrived.withLock { $0 += 1 }
+      condition.broadcast()
+      let guardTime = Date(timeIntervalSinceNow: 300)
+      while !open.withLock({ $0 }) && Date() < guardTime { _ = condition.wait(until: guardTime) }
+      condition.unlock()
+    }
+    func release() {
+      condition.lock()
+      open.withLock { $0 = true }
+      condition.broadcast()
+      condition.unlock()
+    }
+    var arrivals: Int { arrived.withLock { $0 } }
+  }
+
+  /// The eigen events the synchronous driver records for `config`.
+  static func synchronousEigen(_ config: TrainingConfig) throws -> [Int: EigenDiagnostics] {
+    let driver = TrainingDriver(run: try makeTrainingRun(config))
+    var out: [Int: EigenDiagnostics] = [:]
+    while !driver.isDone {
+      for e in driver.advance() { if case .eigen(let d) = e { out[d.step] = d } }
+    }
+    return out
+  }
+
+  @Test(arguments: ["float32", "float64"])
+  func trainingGoesOnWhileADiagnosticIsHeldAndEveryEventArrivesInOrder(precision: String) throws {
+    let config = try TrainerTests.config(steps: 40, diagnosticsEvery: 4, checkpointEvery: 20, precision: precision)
+    let hold = Hold()
+    let trainer = Trainer(run: try makeTrainingRun(config), beforeDiagnostic: { hold.pass() })
+    let log = EventLog(trainer)
+    trainer.send(.start)
+    // The step-4 diagnostic is held, yet the run steps past step 12.
+    #expect(log.waitUntil { _ in log.metrics.last.map { $0.step >= 12 } ?? false })
+    #expect(!log.runEvents.contains { $0.kind == "eigen" }, "the held diagnostic has not been posted")
+    #expect(hold.arrivals == 1)
+    hold.release()
+    #expect(log.waitUntil { events in events.contains { if case .run(.finished) = $0 { true } else { false } } })
+    trainer.send(.stop)
+    #expect(log.waitUntil { $0.contains(where: TrainerTests.isStopped) })
+    // Every eigen event: after its step's metrics, in step order, before finished.
+    var lastStep = 0
+    var eigen: [EigenDiagnostics] = []
+    var ended = false
+    for e in log.runEvents {
+      switch e {
+      case .metrics(let rows): lastStep = rows.last?.step ?? lastStep
+      case .eigen(let d):
+        #expect(!ended && d.step <= lastStep && d.step > (eigen.last?.step ?? 0), "eigen \(d.step) after metrics \(lastStep)")
+        eigen.append(d)
+      case .finished: ended = true
+      default: break
+      }
+    }
+    // The held one (4) and the last step's (40), and of those between at most one waited
+    // while 4 was held, then as many as it kept up with.
+    #expect(eigen.first?.step == 4 && eigen.last?.step == 40, "\(eigen.map(\.step))")
+    #expect(Set(eigen.map(\.step)).isSubset(of: Set(stride(from: 4, through: 40, by: 4))))
+    let expected = try Self.synchronousEigen(config)
+    for d in eigen { #expect(d == expected[d.step], "step \(d.step): the same diagnostics as odernn train records") }
+  }
+
+  @Test func aStopDoesNotWaitForADiagnostic() throws {
+    let config = try TrainerTests.config(steps: 100_000, diagnosticsEvery: 3, checkpointEvery: 100_000)
+    let hold = Hold()
+    let trainer = Trainer(run: try makeTrainingRun(config), beforeDiagnostic: { hold.pass() })
+    let log = EventLog(trainer)
+    trainer.send(.start)
+    #expect(log.waitUntil { _ in log.metrics.last.map { $0.step >= 6 } ?? false })
+    // The step-3 diagnostic is still held: the stop is answered all the same.
+    trainer.send(.stop)
+    #expect(log.waitUntil { $0.contains(where: TrainerTests.isStopped) })
+    #expect(hold.arrivals == 1)
+    trainer.join()
+    hold.release()
+    #expect(!log.runEvents.contains { $0.kind == "eigen" }, "the held diagnostic's result is dropped")
+    #expect(log.runEvents.last?.kind == "stopped")
+  }
+}
