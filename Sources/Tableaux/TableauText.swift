@@ -13,15 +13,25 @@ extension ButcherTableau {
   /// ─────┼──────────────────────
   ///      │ 1/6  1/3  1/3  1/6
   /// ```
-  public func diagramText() -> String {
+  ///
+  /// With `significantDigits`, decimal entries with more digits than that are rounded to
+  /// them (`0.21132486540518713` → `0.2113` for 4), so that an irrational tableau fits a
+  /// narrow pane; fractions and short decimals stay as written.
+  public func diagramText(significantDigits: Int? = nil) -> String {
     let s = stages
+    func shorten(_ text: String) -> String {
+      guard let digits = significantDigits, text.contains("."), text.count > digits + 2, let x = Double(text) else { return text }
+      return NumberText.rounded(x, significantDigits: digits)
+    }
     let shown: [[String]] = (0..<s).map { i in
-      (0..<s).map { j in isExplicit && j >= i ? "" : entryText.a[i][j] }
+      (0..<s).map { j in isExplicit && j >= i ? "" : shorten(entryText.a[i][j]) }
     }
+    let bText = entryText.b.map(shorten)
+    let cText = entryText.c.map(shorten)
     let widths = (0..<s).map { j in
-      max(shown.map { $0[j].count }.max() ?? 0, entryText.b[j].count)
+      max(shown.map { $0[j].count }.max() ?? 0, bText[j].count)
     }
-    let cWidth = max(1, entryText.c.map(\.count).max() ?? 0)
+    let cWidth = max(1, cText.map(\.count).max() ?? 0)
     let bodyWidth = max(1, widths.reduce(0, +) + 2 * (s - 1))
     func body(_ cells: [String]) -> String {
       let joined = zip(cells, widths).map { NumberText.padRight($0, $1) }.joined(separator: "  ")
@@ -34,9 +44,9 @@ extension ButcherTableau {
       String(repeating: "─", count: cWidth + 2) + "┼"
       + String(repeating: "─", count: bodyWidth + 2)
     var lines = [line("c", "A"), rule]
-    for i in 0..<s { lines.append(line(entryText.c[i], body(shown[i]))) }
+    for i in 0..<s { lines.append(line(cText[i], body(shown[i]))) }
     lines.append(rule)
-    lines.append(line("", body(entryText.b)))
+    lines.append(line("", body(bText)))
     return lines.joined(separator: "\n")
   }
 

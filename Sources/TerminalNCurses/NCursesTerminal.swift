@@ -8,7 +8,8 @@ import TerminalGrid
 /// instance at a time per process. It reads keys with `wget_wch`, draws ``CellChange`` runs with
 /// wide-character calls, and restores the terminal on ``restore()``, `deinit`, `exit`,
 /// SIGTERM/SIGHUP/SIGQUIT and crashes (see ``InterruptFlag`` for ctrl-c). ncurses itself handles
-/// ctrl-z (SIGTSTP: leaves curses mode, stops, redraws on resume) and SIGWINCH (``Key/resize``);
+/// ctrl-z (SIGTSTP: leaves curses mode, stops, redraws on resume; ``SuspendHandling`` turns
+/// mouse reporting off and on around it) and SIGWINCH (``Key/resize``);
 /// start worker threads inside ``withMainThreadSignalsBlocked(_:)`` so those handlers run on the
 /// main thread.
 ///
@@ -90,6 +91,8 @@ public final class NCursesTerminal: TerminalBackend {
     window = screen
     hasAlternateScreen = NCursesTerminal.hasCapability("rmcup")
     TerminalRestoration.arm(sequence: NCursesTerminal.restoreSequence())
+    // In front of ncurses' SIGTSTP handler (installed by newterm): mouse off while suspended.
+    SuspendHandling.install()
 
     _ = cbreak()
     _ = noecho()

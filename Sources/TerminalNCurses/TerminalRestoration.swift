@@ -1,6 +1,7 @@
 import CNCurses
 import Glibc
 import Synchronization
+import TerminalGrid
 
 /// Gives the terminal back to the shell however the process ends: `restore()`, `exit` (an
 /// `atexit` handler), SIGTERM/SIGHUP (and SIGINT) when nobody else handles them, SIGQUIT, and
@@ -109,7 +110,12 @@ enum TerminalRestoration {
   /// The `atexit` hook: `endwin` on the main thread, the signal-safe path elsewhere.
   static func restoreAtExit() {
     guard cn_is_main_thread() != 0 else { return restoreFromSignal() }
-    if disarm() { _ = endwin() }
+    if disarm() {
+      // endwin does not know the mouse mode odernn set with raw bytes.
+      let off = Array(MouseEvent.disableSequence.utf8)
+      _ = off.withUnsafeBufferPointer { write(fileDescriptor.load(ordering: .relaxed), $0.baseAddress, $0.count) }
+      _ = endwin()
+    }
   }
 
   /// Installs the termination and crash handlers.

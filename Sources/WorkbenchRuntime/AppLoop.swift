@@ -44,11 +44,12 @@ public final class AppLoop {
   /// A loop over `backend`, saving sessions into `folder`; `version` goes into their headers.
   /// Compose opens on `draft` when given (`odernn tui --config`), else on the default cell.
   /// `computePreview` is the Compose preview's computation, run on a thread of its own
-  /// (tests inject one that blocks, to show keys are handled while it runs). `experiments`
-  /// runs the Experiments screen's experiments (tests inject their own).
+  /// (tests inject one that blocks, to show keys are handled while it runs); its second
+  /// argument says whether a newer draft waits (then it may give up and return nil).
+  /// `experiments` runs the Experiments screen's experiments (tests inject their own).
   public init(
     backend: any TerminalBackend, folder: String = "sessions", version: String, draft: TrainingConfig? = nil,
-    computePreview: @escaping @Sendable (TrainingConfig) -> ComposePreview = { ComposePreview(config: $0) },
+    computePreview: @escaping @Sendable (TrainingConfig, () -> Bool) -> ComposePreview? = { ComposePreview.compute($0, isCancelled: $1) },
     experiments: ExperimentService? = nil
   ) {
     previews = PreviewWorker(compute: computePreview)

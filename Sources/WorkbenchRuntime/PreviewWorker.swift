@@ -8,17 +8,20 @@ import WorkbenchUI
 ///
 /// Invariant: at most one computation runs at a time, and only the newest request waits
 /// (a request replaces one not yet started), so keys pressed faster than previews are
-/// computed cost one computation each at most, never a queue. Results are tagged with their
-/// request's generation; `update` drops those of an older draft.
+/// computed cost one computation each at most, never a queue. A computation is told it is
+/// stale once a newer request waits (its `isStale` argument), and gives up at its next check
+/// (returning nil: nothing is posted). Results are tagged with their request's generation;
+/// `update` drops those of an older draft.
 final class PreviewWorker: Sendable {
-  /// The computation (the real one, or a test's that blocks until released).
-  let compute: @Sendable (TrainingConfig) -> ComposePreview
+  /// The computation (the real one, or a test's that blocks until released): the preview of a
+  /// config, or nil once its second argument says a newer request waits.
+  let compute: @Sendable (TrainingConfig, () -> Bool) -> ComposePreview?
   private let state = Mutex<(pending: (Int, TrainingConfig)?, closed: Bool, started: Bool)>((nil, false, false))
   private let wake = NSCondition()
   /// Finished previews, for the loop to drain.
   let results = Mailbox<(generation: Int, preview: ComposePreview)>()
 
-  init(compute: @escaping @Sendable (TrainingConfig) -> ComposePreview) {
+  init(compute: @escaping @Sendable (TrainingConfig, () -> Bool) -> ComposePreview?) {
     self.compute = compute
   }
 
@@ -72,7 +75,8 @@ final class PreviewWorker: Sendable {
       }
       wake.unlock()
       guard let (generation, config) = next else { continue }
-      results.post((generation, compute(config)))
+      let isStale = { self.state.withLock { $0.pending != nil || $0.closed } }
+      if let preview = compute(config, isStale) { results.post((generation, preview)) }
     }
   }
 }

@@ -3,7 +3,7 @@
 public enum Action: String, Sendable, CaseIterable {
   case toggleRun, singleStep, reset, help, back, quit, save, cycleFocus
   case togglePane1, togglePane2, togglePane3, togglePane4
-  case toggleLogY, toggleSmoothing, toggleEigenView, editTableau
+  case toggleLogY, toggleSmoothing, toggleEigenView, toggleComposePane, editTableau
   case learningRateUp, learningRateDown
   case moveUp, moveDown, decrease, increase, select, typeValue
   case openSessions, openCompose, openTrain

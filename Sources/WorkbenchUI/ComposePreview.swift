@@ -9,8 +9,9 @@ import Training
 ///
 /// Two parts with different costs: the facts (`init(factsOf:)`: from the tableau and the
 /// parameter layout, no weights drawn) are computed by `update` on every draft change; the
-/// spectrum (`init(config:)`: draws the run's initial weights, `t·H` eigenvalues) takes seconds
-/// at H = 4096, so the runtime computes it off the main thread (`Effect.computePreview`).
+/// spectrum (`init(config:)`: draws the run's initial weights, `t·H` eigenvalues) takes
+/// seconds once `t·H` is in the thousands, so the runtime computes it off the main thread
+/// (`Effect.computePreview`), and not at all above `spectrumLimit`.
 public struct ComposePreview: Sendable, Equatable {
   /// Stages `n` (ODE cells), 1 for a baseline.
   public var stages: Int
@@ -40,16 +41,20 @@ public struct ComposePreview: Sendable, Equatable {
   /// runtime computes the rest).
   public var isComplete: Bool
 
-  /// The largest `t·H` for which the spectrum is computed.
-  public static let spectrumLimit = 512
+  /// The largest `t·H` whose spectrum the preview computes (on the runtime's preview thread):
+  /// a dense nonsymmetric eigenproblem of order `n = t·H` costs about `10·n³` flops — measured
+  /// here (`geev`, one BLAS thread) 1.1 s at n = 1024, 6.6 s at 2048, 18 s at 3072 (H = 1024,
+  /// t = 3); at 12288 (H = 4096, t = 3) it would take about twenty minutes (64 times 18 s).
+  public static let spectrumLimit = 3072
 
   /// The largest Newton system `s·t·H` whose iterations are measured (on the preview's
   /// thread: it factors the system a few dozen times).
   public static let costLimit = 256
 
   /// The facts of `config`, without drawing weights: what `update` computes on every change.
-  /// The spectrum is empty and `note` says it is being computed (ODE cells within the limit);
-  /// an implicit cell's cost is the solvers' formula until Newton's iterations are measured.
+  /// The spectrum is empty and `note` says it is being computed (ODE cells within the limit)
+  /// or why it is not shown; an implicit cell's cost is the solvers' formula until Newton's
+  /// iterations are measured.
   public init(factsOf config: TrainingConfig) {
     let cell = config.cell
     stages = cell.kind == .ode ? cell.tableau.stages : 1
@@ -63,35 +68,59 @@ public struct ComposePreview: Sendable, Equatable {
     picture = StabilityPicture(config: config)
     memory = MemoryEstimate.of(config)
     cost = ImplicitCost(cell: cell)
-    isComplete = false
-    note = Self.skipReason(config) ?? "computing the spectrum…"
-    if Self.skipReason(config) != nil { isComplete = true }
+    let skip = Self.skipReason(config)
+    isComplete = skip != nil
+    note = skip ?? Self.computingNote(config)
   }
 
   /// The whole preview of `config` (initial weights drawn as the run would draw them): the
   /// runtime's computation, off the main thread.
   public init(config: TrainingConfig) {
-    self.init(factsOf: config)
-    isComplete = true
-    guard note == "computing the spectrum…" else { return }
-    note = nil
+    // Never cancelled, so never nil.
+    self = Self.compute(config, isCancelled: { false })!
+  }
+
+  /// The whole preview of `config`, or nil as soon as `isCancelled()` says a newer draft
+  /// wants the thread: asked before each costly part (drawing the weights, the Jacobian, its
+  /// eigenvalues, Newton's measured cost), which otherwise run to their end.
+  public static func compute(_ config: TrainingConfig, isCancelled: () -> Bool) -> ComposePreview? {
+    var p = ComposePreview(factsOf: config)
+    p.isComplete = true
+    guard skipReason(config) == nil else { return p }
+    p.note = nil
     let cell = config.cell
     let (inputs, outputs) = Self.sizes(config.task)
+    if isCancelled() { return nil }
     var rng = Xoshiro256(seed: config.seed)
     let params = ParameterSet<Double>(spec: cell, inputSize: inputs, outputSize: outputs, using: &rng)
     let zero = CellPoint<Double>(zeroFor: cell, inputSize: inputs)
+    if isCancelled() { return nil }
     let field = SequenceModel<Double>(spec: cell).fieldJacobian(parameters: params, at: zero)
-    spectrum = (try? field?.eigenvalues()) ?? []
+    if isCancelled() { return nil }
+    p.spectrum = (try? field?.eigenvalues()) ?? []
     if cell.isImplicit, cell.tableau.stages * cell.derivativeOrder * cell.hiddenSize <= Self.costLimit {
-      cost = ImplicitCost.measure(config: config, parameters: params, weights: "the initial weights")
+      if isCancelled() { return nil }
+      p.cost = ImplicitCost.measure(config: config, parameters: params, weights: "the initial weights")
     }
+    return p
   }
 
-  /// Why no spectrum is drawn for `config` (a baseline has no field; a large `t·H`), or nil.
+  /// What the region pane says while the spectrum is computed: `computing the spectrum…`,
+  /// with the eigenproblem's order once it takes seconds (`t·H` above 512).
+  static func computingNote(_ config: TrainingConfig) -> String {
+    let n = config.cell.derivativeOrder * config.cell.hiddenSize
+    return n > 512 ? "computing the spectrum (\(n) eigenvalues, seconds)…" : "computing the spectrum…"
+  }
+
+  /// Why no spectrum is drawn for `config` (a baseline has no field; `t·H` above the limit),
+  /// or nil.
   static func skipReason(_ config: TrainingConfig) -> String? {
     let cell = config.cell
     guard cell.kind == .ode else { return "no field: \(cell.kind.rawValue) is a baseline" }
-    guard cell.derivativeOrder * cell.hiddenSize <= spectrumLimit else { return "spectrum preview for t·H ≤ \(spectrumLimit)" }
+    let n = cell.derivativeOrder * cell.hiddenSize
+    guard n <= spectrumLimit else {
+      return "no spectrum preview: t·H = \(n) is over \(spectrumLimit) (its eigenproblem would take minutes)"
+    }
     return nil
   }
 

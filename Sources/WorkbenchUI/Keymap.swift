@@ -51,6 +51,7 @@ public enum Keymap {
       Binding(ch("e"), .editTableau, "e", "edit tableau"),
       Binding(ch("w"), .writeConfig, "w", "write config"),
       Binding(ch("S"), .openSessions, "S", "sessions"),
+      Binding(ch("v"), .toggleComposePane, "v", "tableau/region pane", bar: false),
       Binding(ch("X"), .openExperiments, "X", "experiments", bar: false),
       Binding(.tab, .openTrain, "tab", "train screen", bar: false),
       Binding(ch("t"), .openTrain, "t", "back to the live run", bar: false),

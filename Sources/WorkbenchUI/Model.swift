@@ -121,6 +121,9 @@ public struct WorkbenchModel: Sendable {
   public var chartCursor: Int?
   /// The eigen pane shows the one-step map against the unit circle (else ε·λ of the field).
   public var showMap = false
+  /// Where Compose's right-hand panes collapse to one (a low terminal), the stability region
+  /// is the one shown (else the tableau and its facts); `v` switches.
+  public var showRegion = false
   /// Saved sessions (Sessions screen).
   public var sessions: [SessionListing] = []
   /// The selected row of `visibleSessions`.

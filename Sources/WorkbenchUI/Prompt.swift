@@ -21,16 +21,41 @@ public struct Prompt: Sendable, Equatable {
 
   /// What the answer is for.
   public var purpose: Purpose
-  /// The question, shown before the text.
-  public var question: String
+  /// The question's words before its subject (`delete `).
+  public var before: String
+  /// What the question is about (a session's file name): shortened in the middle when the
+  /// row is narrow, so its start and its end stay.
+  public var subject: String
+  /// The question's words after its subject (`?`).
+  public var after: String
+  /// A hint after the question (` y deletes, any other key keeps it`), left out when the row
+  /// is narrow (the key bar says it too).
+  public var detail: String
   /// The text typed so far (prefilled with a suggestion for paths).
   public var text: String
 
-  /// A prompt.
-  public init(_ purpose: Purpose, question: String, text: String = "") {
+  /// A prompt asking `before + subject + after`, then `detail`.
+  public init(_ purpose: Purpose, _ before: String, subject: String = "", after: String = "", detail: String = "", text: String = "") {
     self.purpose = purpose
-    self.question = question
+    self.before = before
+    self.subject = subject
+    self.after = after
+    self.detail = detail
     self.text = text
+  }
+
+  /// The whole question.
+  public var question: String { before + subject + after + detail }
+
+  /// The question in at most `width` characters: whole if it fits, else without its detail,
+  /// else with its subject shortened in the middle with `ellipsis` (the words around it
+  /// always whole). `spell` is how the screen will write it (ASCII mode spells glyphs out).
+  public func question(fitting width: Int, spell: (String) -> String = { $0 }, ellipsis: String = "…") -> String {
+    if spell(question).count <= width { return spell(question) }
+    let bare = spell(before + subject + after)
+    if bare.count <= width { return bare }
+    let around = spell(before).count + spell(after).count
+    return spell(before) + SessionColumns.middle(spell(subject), max(1, width - around), ellipsis: ellipsis) + spell(after)
   }
 
   /// Whether the answer is a yes/no (the key answers at once) rather than typed text.

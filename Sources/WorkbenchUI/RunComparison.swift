@@ -18,10 +18,20 @@ struct RunComparison {
     differing = Set(keys.filter { key in Set(runs.map { $0.setting(key) ?? "—" }).count > 1 })
   }
 
-  /// The run's legend label: its values of the differing keys, or its file name when the
-  /// runs do not differ (or only one is drawn).
+  /// The differing keys in the labels' order: the keys with the most distinct values first
+  /// (they tell the most runs apart, so they survive a label shortened in the middle), ties
+  /// in the keys' order.
+  var labelKeys: [String] {
+    let distinct = Dictionary(uniqueKeysWithValues: keys.filter(differing.contains).map { key in (key, Set(runs.map { $0.setting(key) ?? "—" }).count) })
+    return keys.filter(differing.contains).enumerated().sorted { a, b in
+      (distinct[a.element] ?? 0, -a.offset) > (distinct[b.element] ?? 0, -b.offset)
+    }.map(\.element)
+  }
+
+  /// The run's legend label: its values of the differing keys (`labelKeys`), or its file name
+  /// when the runs do not differ (or only one is drawn).
   func label(_ run: SessionListing) -> String {
-    let parts = keys.filter(differing.contains).compactMap { key in run.setting(key).map { Self.short(key, $0) } }
+    let parts = labelKeys.compactMap { key in run.setting(key).map { Self.short(key, $0) } }
     return parts.isEmpty ? run.name : parts.joined(separator: " ")
   }
 

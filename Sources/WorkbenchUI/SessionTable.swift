@@ -82,10 +82,11 @@ struct SessionColumns {
   /// `s` at most `width` characters: the start and the end kept, `…` between them. The start
   /// keeps up to 16 characters (a default name's `20261201-071657-` timestamp) when it can
   /// leave the end 6.
-  static func middle(_ s: String, _ width: Int) -> String {
+  static func middle(_ s: String, _ width: Int, ellipsis: String = "…") -> String {
     guard s.count > width else { return s }
-    guard width > 1 else { return String(s.prefix(width)) }
-    let head = max((width - 1) / 2, min(16, width - 7))
-    return String(s.prefix(head)) + "…" + String(s.suffix(width - 1 - head))
+    let e = ellipsis.count
+    guard width > e else { return String(s.prefix(width)) }
+    let head = max((width - e) / 2, min(16, width - 6 - e))
+    return String(s.prefix(head)) + ellipsis + String(s.suffix(width - e - head))
   }
 }

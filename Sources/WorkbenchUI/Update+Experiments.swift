@@ -36,7 +36,8 @@ extension Workbench {
         model.notice = "no experiment is running"
         return []
       }
-      model.prompt = Prompt(.stopExperiment, question: "stop \(running.name)? y stops it (its finished runs are kept), any other key lets it run")
+      model.prompt = Prompt(
+        .stopExperiment, "stop ", subject: running.name, after: "?", detail: " y stops it (finished runs are kept), any other key lets it run")
     default: break
     }
     return []

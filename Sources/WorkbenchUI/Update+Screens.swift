@@ -16,12 +16,13 @@ extension Workbench {
       model.notice = model.draft.typingHint(model.field)
     case .editTableau:
       if model.draft.config.cell.kind == .ode { model.editor = TableauEditor(model.draft.config.cell.tableau) }
+    case .toggleComposePane: model.showRegion.toggle()
     case .writeConfig:
       if let problem = model.draft.problem {
         model.notice = "cannot write: \(problem)"
         return []
       }
-      model.prompt = Prompt(.writeConfig, question: "write the config to", text: suggestedConfigName(model.draft.config))
+      model.prompt = Prompt(.writeConfig, "write the config to", text: suggestedConfigName(model.draft.config))
     case .toggleRun:
       // Validated before anything stops: a draft that cannot train leaves the live run alone.
       if let problem = model.draft.problem {

@@ -70,7 +70,7 @@ extension Workbench {
       return [.readResume(s.file)]
     case .exportSession:
       guard let s = model.selectedSession else { return [] }
-      model.prompt = Prompt(.exportSession(s.file), question: "export \(s.name) as CSV to", text: s.name + ".csv")
+      model.prompt = Prompt(.exportSession(s.file), "export ", subject: s.name, after: " as CSV to", text: s.name + ".csv")
       return []
     case .deleteSession:
       guard let s = model.selectedSession else { return [] }
@@ -78,7 +78,7 @@ extension Workbench {
         model.notice = "\(s.name) is being written by the live run: stop it first"
         return []
       }
-      model.prompt = Prompt(.deleteSession(s.file), question: "delete \(s.file)? y deletes, any other key keeps it")
+      model.prompt = Prompt(.deleteSession(s.file), "delete ", subject: s.file, after: "?", detail: " y deletes, any other key keeps it")
       return []
     default: break
     }

@@ -56,9 +56,10 @@ extension Workbench {
     }
     let cell = (model.screen == .compose ? nil : model.shownRun?.config.cell) ?? model.draft.config.cell
     // The cell's label, shorter where the tabs leave less room (`(n,t)` already names t), and
-    // none where even that would cover a tab.
+    // none where even that would cover a tab. A baseline has no derivative order to show.
     let room = grid.width - (tabs().last?.columns.upperBound ?? 0) - 1
-    let labels = ["\(cell.label)  t=\(cell.derivativeOrder) H=\(cell.hiddenSize) ", "\(cell.label) H=\(cell.hiddenSize) "]
+    let order = cell.kind == .ode ? "t=\(cell.derivativeOrder) " : ""
+    let labels = ["\(cell.label)  \(order)H=\(cell.hiddenSize) ", "\(cell.label) H=\(cell.hiddenSize) "]
     if let label = labels.first(where: { p.text($0).unicodeScalars.count <= room }) {
       p.write(&grid, label, grid.width - p.text(label).unicodeScalars.count, 0, Style(reverse: true), clip: row)
     }
@@ -67,7 +68,9 @@ extension Workbench {
   static func status(_ model: WorkbenchModel, _ p: Painter, row y: Int, into grid: inout Grid) {
     if let prompt = model.prompt {
       let row = Rect(x: 0, y: y, width: grid.width, height: 1)
-      let question = " \(prompt.question)" + (prompt.isConfirmation ? " " : ": ")
+      // A question leaves half the row to a typed path; a confirmation has the whole row.
+      let room = prompt.isConfirmation ? grid.width - 2 : max(20, grid.width / 2) - 3
+      let question = " \(prompt.question(fitting: room, spell: p.text, ellipsis: p.ascii ? "..." : "…"))" + (prompt.isConfirmation ? " " : ": ")
       let x = p.write(&grid, question, 0, y, Style(fg: .yellow, bold: true), clip: row)
       if !prompt.isConfirmation {
         // The end of a long path stays in sight.

@@ -79,3 +79,61 @@ struct TmuxMouseAndConfigTests {
     #expect(abs(shown - recorded) <= 5e-4 * abs(recorded), "shown \(shown) at step \(step), recorded \(recorded)")
   }
 }
+
+/// Mouse reporting is the workbench's only while it runs: ctrl-z turns it off (the shell gets
+/// its clicks back), `fg` turns it on again, and SIGTERM and `q` leave it off. tmux reports the
+/// pane's modes (`mouse_sgr_flag`, `mouse_standard_flag`), so nothing is guessed from the screen.
+@Suite("Mouse reporting across suspend and exit in tmux", .serialized, .enabled(if: Tmux.available && Tmux.bash != nil, "tmux or bash is missing"))
+struct TmuxSuspendTests {
+  @Test func ctrlZTurnsTheMouseOffAndFgOnAgainAndEveryExitLeavesItOff() throws {
+    let (binary, _, tmux) = try Tmux.scratch()
+    defer { tmux.cleanUp() }
+    try tmux.start("\(try #require(Tmux.bash)) --norc --noprofile -i", width: 100, height: 30)
+    #expect(tmux.waitFor { $0.contains("$") || $0.contains("#") }, "no shell prompt:\n\(tmux.screen)")
+    tmux.typeLine(binary.path)
+    #expect(tmux.waitFor { $0.contains("space train") }, "\(tmux.screen)")
+    #expect(tmux.waitFor { _ in tmux.mouseModes == "1 1" }, "the workbench reports the mouse: \(tmux.mouseModes)")
+    tmux.send("C-z")
+    #expect(tmux.waitFor { $0.contains("Stopped") }, "ctrl-z did not suspend:\n\(tmux.screen)")
+    #expect(tmux.mouseModes == "0 0", "mouse reporting stayed on while suspended: \(tmux.mouseModes)")
+    tmux.typeLine("fg")
+    #expect(tmux.waitFor { $0.contains("space train") }, "fg did not bring the workbench back:\n\(tmux.screen)")
+    #expect(tmux.waitFor { _ in tmux.mouseModes == "1 1" }, "mouse reporting did not come back: \(tmux.mouseModes)")
+    // The mouse still works after the resume: a click opens Sessions.
+    let sessions = try #require(tmux.position(of: " Sessions "))
+    tmux.click(x: sessions.x + 2, y: sessions.y)
+    #expect(tmux.waitFor { $0.contains("Sessions in ./sessions") }, "\(tmux.screen)")
+    // SIGTERM: the workbench ends (cleanly), the shell's terminal has no mouse mode left.
+    let shell = tmux.tmux(["list-panes", "-t", "t", "-F", "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    let child = try Tmux.run("/usr/bin/pgrep", ["-P", shell], in: "/").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(!child.isEmpty && child.allSatisfy(\.isNumber), "odernn's pid: \(child)")
+    #expect(try Tmux.run("/bin/kill", ["-TERM", child], in: "/").status == 0)
+    #expect(tmux.waitFor { _ in tmux.mouseModes == "0 0" && !tmux.alternateScreen }, "after SIGTERM: \(tmux.mouseModes)")
+    // q: likewise.
+    tmux.typeLine(binary.path)
+    #expect(tmux.waitFor { _ in tmux.mouseModes == "1 1" }, "\(tmux.screen)")
+    tmux.send("q")
+    #expect(tmux.waitFor { _ in tmux.mouseModes == "0 0" && !tmux.alternateScreen }, "after q: \(tmux.mouseModes)")
+  }
+}
+
+extension Tmux {
+  /// bash, for a shell with job control (ctrl-z, `fg`).
+  static var bash: String? { ["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) } }
+
+  /// The pane's SGR and standard mouse modes as tmux tracks them: `1 1` on, `0 0` off.
+  var mouseModes: String {
+    tmux(["display-message", "-p", "-t", "t", "#{mouse_sgr_flag} #{mouse_standard_flag}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Whether the pane is on its alternate screen (curses mode).
+  var alternateScreen: Bool {
+    tmux(["display-message", "-p", "-t", "t", "#{alternate_on}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+  }
+
+  /// Types `line` into the pane and presses Enter.
+  func typeLine(_ line: String) {
+    _ = tmux(["send-keys", "-t", "t", "-l", line])
+    send("Enter")
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ODECells
 import TerminalGrid
 import Testing
@@ -93,7 +94,7 @@ struct PreviewTests {
     config.cell.derivativeOrder = 3
     config.cell.decay = [0, 0, 0]
     let terminal = HeadlessTerminal(size: Size(width: 120, height: 40))
-    let loop = AppLoop(backend: terminal, folder: NSTemporaryDirectory(), version: "test", draft: config) { config in
+    let loop = AppLoop(backend: terminal, folder: NSTemporaryDirectory(), version: "test", draft: config) { config, _ in
       gate.pass(config)
       var p = ComposePreview(factsOf: config)
       p.isComplete = true
@@ -118,5 +119,112 @@ struct PreviewTests {
     #expect(loop.state.preview.note == "computed for t=2")
     #expect(gate.arrived.map(\.cell.derivativeOrder) == [3, 2])
     #expect(terminal.screen.lines().joined().contains("computed for t=2"))
+  }
+}
+
+/// Where the spectrum is computed and where it is not: every `t·H` up to
+/// `ComposePreview.spectrumLimit` in the background ("computing…" first), above it a reason
+/// that the region pane shows whole; a computation gives up once a newer draft waits.
+@Suite("Compose preview: large cells")
+struct LargePreviewTests {
+  static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
+
+  static func config(h: Int, t: Int) -> TrainingConfig {
+    var config = ComposeDraft().config
+    config.cell.hiddenSize = h
+    config.cell.derivativeOrder = t
+    config.cell.decay = Array(repeating: 0, count: t)
+    return config
+  }
+
+  /// The region pane's words, lines joined (a wrapped note reads whole, a cut one does not).
+  static func regionWords(_ m: WorkbenchModel) -> String {
+    var m = m
+    if m.size.height - 3 < 30 { _ = Workbench.update(&m, .key(.character("v"))) }
+    let left = min(44, m.size.width / 2)
+    let lines = Workbench.render(m).lines().map { String(Array($0).dropFirst(left + 1).dropLast()) }
+    return lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+  }
+
+  /// H = 4096, t = 3 (t·H = 12288): no spectrum, and the pane says why, whole, at every size;
+  /// the facts are complete at once (nothing is left computing).
+  @Test(arguments: sizes)
+  func aCellAboveTheLimitSaysWhy(size: Size) {
+    var m = Fixtures.model(size)
+    m.draft = ComposeDraft(config: Self.config(h: 4096, t: 3))
+    #expect(m.preview.isComplete && m.preview.spectrum.isEmpty)
+    let reason = "no spectrum preview: t·H = 12288 is over \(ComposePreview.spectrumLimit) (its eigenproblem would take minutes)"
+    #expect(m.preview.note == reason)
+    #expect(Self.regionWords(m).contains(reason), "\(size)\n\(Workbench.render(m).lines().joined(separator: "\n"))")
+  }
+
+  /// H = 1024, t = 3 (t·H = 3072, at the limit): asked of the runtime, shown as being computed
+  /// with the eigenproblem's size meanwhile.
+  @Test(arguments: sizes)
+  func aLargeCellWithinTheLimitIsComputedInTheBackground(size: Size) {
+    var m = Fixtures.model(size)
+    m.field = ComposeField("cell.derivativeOrder")
+    m.draft = ComposeDraft(config: Self.config(h: 1024, t: 2))
+    let effects = Workbench.update(&m, .key(.right))
+    #expect(m.draft.config.cell.derivativeOrder == 3)
+    #expect(effects.contains(.computePreview(generation: m.previewGeneration, m.draft.config)))
+    #expect(!m.preview.isComplete)
+    #expect(Self.regionWords(m).contains("computing the spectrum (3072 eigenvalues, seconds)…"), "\(size)")
+  }
+
+  /// H = 1024, t = 1: the real computation gives all 1024 eigenvalues, drawn with no note.
+  @Test func h1024HasItsSpectrum() {
+    let config = Self.config(h: 1024, t: 1)
+    let preview = ComposePreview(config: config)
+    #expect(preview.isComplete && preview.note == nil && preview.spectrum.count == 1024)
+    var m = Fixtures.model(Size(width: 120, height: 40))
+    m.draft = ComposeDraft(config: config)
+    _ = Workbench.update(&m, .previewComputed(generation: m.previewGeneration, preview))
+    let words = Self.regionWords(m)
+    #expect(!words.contains("computing") && !words.contains("no spectrum"))
+    #expect(Workbench.render(m).lines().joined().contains("●"), "the eigenvalues are drawn")
+  }
+
+  /// A computation asked to stop gives up at each of its checks: nil, whichever check says so;
+  /// never asked, it is the whole preview.
+  @Test func aCancelledComputationGivesUp() {
+    let config = Self.config(h: 32, t: 1)
+    #expect(ComposePreview.compute(config, isCancelled: { false }) == ComposePreview(config: config))
+    var checks = 0
+    _ = ComposePreview.compute(config) { checks += 1; return false }
+    #expect(checks == 3, "before the weights, the Jacobian and the eigenvalues")
+    for k in 1...checks {
+      var n = 0
+      #expect(ComposePreview.compute(config) { n += 1; return n == k } == nil, "cancelled at check \(k)")
+    }
+  }
+
+  /// The real loop: a computation blocked at a gate is told it is stale once a newer draft is
+  /// asked for, and its result (nil: it gave up) never reaches the model; the newest draft's
+  /// does.
+  @Test func aNewerDraftMakesTheRunningComputationStale() {
+    let gate = Gate()
+    let staleness = Mutex<[Bool]>([])
+    let terminal = HeadlessTerminal(size: Size(width: 120, height: 40))
+    let loop = AppLoop(backend: terminal, folder: NSTemporaryDirectory(), version: "test", draft: Self.config(h: 4096, t: 3)) { config, isStale in
+      if config.cell.derivativeOrder == 3 { gate.pass(config) }
+      staleness.withLock { $0.append(isStale()) }
+      if isStale() { return nil }
+      var p = ComposePreview(factsOf: config)
+      p.isComplete = true
+      p.note = "computed for t=\(config.cell.derivativeOrder)"
+      return p
+    }
+    loop.iterate(timeoutMilliseconds: 0)
+    #expect(gate.awaitArrivals(1))
+    terminal.enqueue(.down)
+    terminal.enqueue(.left)
+    for _ in 0..<4 { loop.iterate(timeoutMilliseconds: 0) }
+    #expect(loop.state.draft.config.cell.derivativeOrder == 2)
+    gate.openUp()
+    let hangGuard = Date(timeIntervalSinceNow: 300)
+    while loop.state.preview.note != "computed for t=2" && Date() < hangGuard { loop.iterate(timeoutMilliseconds: 5) }
+    #expect(loop.state.preview.note == "computed for t=2")
+    #expect(staleness.withLock { $0 } == [true, false], "the t=3 computation was stale, the t=2 one not")
   }
 }

@@ -73,6 +73,9 @@ struct SmallTerminalTests {
       #expect(text.contains(kind == .lstm ? "state h and c, H = 64 each" : "state h, H = 64 each"))
       #expect(!text.contains("order 1") && !text.contains("f-evals/step"), "\(size) \(kind)")
       #expect(text.contains("params \(params)"), "\(size) \(kind)")
+      // The header names the cell and its width, no derivative order (a baseline has none).
+      let header = Workbench.render(m).lines()[0]
+      #expect(header.hasSuffix("  H=64 ") && !header.contains("t=1"), "\(size): \(header)")
     }
   }
 

@@ -10,13 +10,39 @@ enum ComposeScreen {
   static func render(_ model: WorkbenchModel, _ p: Painter, in body: Rect, into grid: inout Grid) {
     let columns = areas(body)
     fields(model, p, in: columns[0], into: &grid)
-    let right = columns[1].splitVertically([.percentage(50), .fill(1)])
-    if let editor = model.editor {
-      TableauEditorView.render(editor, p, in: right[0], into: &grid)
-    } else {
-      facts(model, p, in: right[0], into: &grid)
+    let drawn = panes(model, in: columns[1])
+    for (pane, rect) in drawn {
+      switch pane {
+      case .facts:
+        if let editor = model.editor {
+          TableauEditorView.render(editor, p, in: rect, into: &grid)
+        } else {
+          facts(model, p, in: rect, into: &grid)
+        }
+      case .region: region(model, p, in: rect, into: &grid)
+      }
     }
-    region(model, p, in: right[1], into: &grid)
+    // The collapsed pane is named on the drawn one's bottom border, as Train names its own.
+    if drawn.count == 1, let (pane, rect) = drawn.first {
+      let note = " +1 pane (\(pane == .facts ? "region" : "tableau")): v "
+      p.write(&grid, note, rect.maxX - note.count - 1, rect.maxY - 1, Style(fg: .yellow), clip: rect)
+    }
+  }
+
+  /// Compose's right-hand panes: the tableau (or its editor) with the derived facts, and the
+  /// stability region with the spectrum.
+  enum RightPane { case facts, region }
+
+  /// The right-hand panes drawn and where: both, stacked, when the area is at least
+  /// `TrainScreen.stackedHeight` rows (the height below which Train's panes collapse too);
+  /// else one at the full height, the region when `model.showRegion` (`v`) and the tableau
+  /// editor is closed, the facts otherwise.
+  static func panes(_ model: WorkbenchModel, in area: Rect) -> [(pane: RightPane, rect: Rect)] {
+    guard area.height < TrainScreen.stackedHeight else {
+      let halves = area.splitVertically([.percentage(50), .fill(1)])
+      return [(.facts, halves[0]), (.region, halves[1])]
+    }
+    return [(model.showRegion && model.editor == nil ? .region : .facts, area)]
   }
 
   /// The field list's area and the rest (tableau and region).
@@ -81,8 +107,11 @@ enum ComposeScreen {
       let style = selected ? Style(reverse: true) : .plain
       if selected { grid.setStyle(style, in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
       p.write(&grid, "  " + f.label, inner.x, y, style, clip: inner)
-      var value = model.draft.text(ComposeField(f.key))
-      if selected, let typed = model.typing { value = typed + "_" }
+      // A value wider than its column (a long path) is shortened in the middle, so both its
+      // start and its file name stay; typed text keeps its end (where the cursor is) in sight.
+      let room = max(1, inner.width - 22 - 1)
+      var value = p.middle(model.draft.text(ComposeField(f.key)), room)
+      if selected, let typed = model.typing { value = String(p.text(typed + "_").suffix(room)) }
       p.write(&grid, value, inner.x + 22, y, selected ? Style(bold: true, reverse: true) : Style(bold: true), clip: inner)
     }
     if first > 0 { p.write(&grid, "↑", inner.maxX - 1, inner.y, Style(dim: true), clip: inner) }
@@ -92,12 +121,10 @@ enum ComposeScreen {
   static func facts(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let cell = model.draft.config.cell
     let pv = model.preview
+    let inner = p.box(&grid, rect, cell.kind == .ode ? "Tableau \(cell.tableau.name)" : "Baseline \(cell.kind.rawValue)")
+    var diagram: [String] = []
+    if cell.kind == .ode { diagram = fittingDiagram(cell.tableau, width: inner.width - 1) }
     var lines: [(String, Style)] = []
-    if cell.kind == .ode {
-      let t = cell.tableau
-      lines += t.diagramText().split(separator: "\n").map { (String($0), Style.plain) }
-      lines.append(("", .plain))
-    }
     if let kind = BaselineKind(cell.kind) {
       // A gated baseline has no order and one evaluation per step: its gates and state matter.
       let gates = kind == .lstm ? "input, forget, cell, output" : "reset, update, new"
@@ -122,16 +149,35 @@ enum ComposeScreen {
         for line in pv.cost?.lines ?? [] { lines.append((line, Style(dim: true))) }
       }
     }
-    let inner = p.box(&grid, rect, cell.kind == .ode ? "Tableau \(cell.tableau.name)" : "Baseline \(cell.kind.rawValue)")
-    // A fact line wider than the pane breaks between its facts (at their three-space gaps).
-    let wrapped = lines.flatMap { line in wrapAtGaps(line.0, width: inner.width - 1).map { ($0, line.1) } }
+    // A fact line wider than the pane breaks between its facts (at their three-space gaps),
+    // and a single fact wider than the pane between its words (continued two spaces in).
+    let facts = lines.flatMap { line in wrapAtGaps(line.0, width: inner.width - 1).map { ($0, line.1) } }
+    // When the pane is short, the blank line under the diagram goes first, then the
+    // diagram's `c │ A` heading and the rule under it, then the rule above `b` (the column
+    // rule `│` still sets `c` apart).
+    if diagram.count + facts.count > inner.height && diagram.count > 3 { diagram.removeFirst(2) }
+    if diagram.count + facts.count > inner.height && diagram.count > 2 { diagram.remove(at: diagram.count - 2) }
+    let gap = !diagram.isEmpty && diagram.count + 1 + facts.count <= inner.height
+    let wrapped = diagram.map { ($0, Style.plain) } + (gap ? [("", .plain)] : []) + facts
     for (i, (text, style)) in wrapped.prefix(inner.height).enumerated() {
       p.write(&grid, text, inner.x + 1, inner.y + i, style, clip: inner)
     }
   }
 
-  /// `text` in lines of at most `width` characters, broken only at its `"   "` gaps (a fact
-  /// longer than the width stays whole, to be clipped).
+  /// The Butcher diagram's lines, its decimals rounded to fewer digits (17, 6, 4, then 3
+  /// significant) until its widest line fits `width`.
+  static func fittingDiagram(_ t: ButcherTableau, width: Int) -> [String] {
+    var lines: [String] = []
+    for digits in [nil, 6, 4, 3] as [Int?] {
+      lines = t.diagramText(significantDigits: digits).split(separator: "\n").map(String.init)
+      if lines.allSatisfy({ $0.count <= width }) { break }
+    }
+    return lines
+  }
+
+  /// `text` in lines of at most `width` characters, broken at its `"   "` gaps; a part still
+  /// longer than the width is broken between its words, its continuation lines indented by
+  /// two spaces.
   static func wrapAtGaps(_ text: String, width: Int) -> [String] {
     guard text.count > width else { return [text] }
     var lines: [String] = []
@@ -146,24 +192,59 @@ enum ComposeScreen {
         line = part
       }
     }
-    return lines + [line]
+    lines.append(line)
+    return lines.flatMap { line -> [String] in
+      guard line.count > width, width > 8 else { return [line] }
+      let indent = String(line.prefix { $0 == " " })
+      var wrapped: [String] = []
+      var current = indent
+      for word in line.dropFirst(indent.count).split(separator: " ") {
+        let start = wrapped.isEmpty ? indent : indent + "  "
+        if current.count > start.count && current.count + 1 + word.count > width {
+          wrapped.append(current)
+          current = indent + "  " + word
+        } else {
+          current += (current.count > start.count ? " " : "") + word
+        }
+      }
+      return wrapped + [current]
+    }
   }
 
   static func region(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let pv = model.preview
     guard let picture = pv.picture else {
       let inner = p.box(&grid, rect, "Stability region")
-      p.write(&grid, pv.note ?? "", inner.x + 1, inner.y, Style(dim: true), clip: inner)
+      note(pv.note, p, at: inner.y, in: inner, into: &grid)
       return
     }
-    let inner = p.box(&grid, rect, picture.title(" region, ε·λ of the initial weights"))
+    // The title's longest form that fits (never cut mid-word; the solver's note always kept).
+    let titles = [" region, ε·λ of the initial weights", " region, initial ε·λ", ", initial ε·λ", ""].map(picture.title)
+    let inner = p.box(&grid, rect, titles.first { p.text($0).count + 6 <= rect.width } ?? titles[titles.count - 1])
     let w = picture.window(including: pv.spectrum)
     let fn = picture.function
+    // The note (wrapped) takes the pane's last rows; the plot the rows above.
+    let lines = noteLines(pv.note, width: inner.width - 2)
+    let plotArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - lines.count))
     let plot = ComplexPlanePlot(
       re: w.re, im: w.im, region: { fn.isStable($0) }, points: pv.spectrum, title: "",
       insideLabel: "stable", outsideLabel: "unstable", mode: p.mode, depth: p.depth)
-    plot.render(in: inner, into: &grid)
-    if let note = pv.note { p.write(&grid, note, inner.x + 1, inner.maxY - 1, Style(dim: true), clip: inner) }
+    plot.render(in: plotArea, into: &grid)
+    note(pv.note, p, at: plotArea.maxY, in: inner, into: &grid)
+  }
+
+  /// The region pane's note (why there is no spectrum, or that it is being computed) in lines
+  /// of the pane's width: wrapped, never cut.
+  static func noteLines(_ note: String?, width: Int) -> [[Span]] {
+    guard let note else { return [] }
+    return Paragraph.wrapped(note, width: max(1, width), style: Style(dim: true))
+  }
+
+  static func note(_ note: String?, _ p: Painter, at y: Int, in inner: Rect, into grid: inout Grid) {
+    let lines = noteLines(note, width: inner.width - 2)
+    for (i, line) in lines.enumerated() {
+      p.write(&grid, line.map(\.text).joined(), inner.x + 1, y + i, Style(dim: true), clip: inner)
+    }
   }
 }
 

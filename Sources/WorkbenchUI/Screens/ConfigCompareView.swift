@@ -8,7 +8,7 @@ enum ConfigCompareView {
   static func render(_ model: WorkbenchModel, _ p: Painter, in rect: Rect, into grid: inout Grid) {
     let runs = Workbench.drawnRuns(model)
     let comparison = RunComparison(runs)
-    let title = "Configs of \(runs.count) run\(runs.count == 1 ? "" : "s"): \(comparison.differing.count) keys differ"
+    let title = "Configs of \(runs.count) run\(runs.count == 1 ? "" : "s"): \(comparison.differing.count) key\(comparison.differing.count == 1 ? " differs" : "s differ")"
     let inner = p.box(&grid, rect, title, focused: true)
     guard !runs.isEmpty else {
       p.write(&grid, "no session selected", inner.x + 1, inner.y, Style(dim: true), clip: inner)
@@ -18,7 +18,7 @@ enum ConfigCompareView {
     let columnWidth = max(6, (inner.width - keyWidth) / runs.count)
     for (i, run) in runs.enumerated() {
       let color = model.overlay.isEmpty ? p.runColor(0) : p.runColor(model.overlay.firstIndex(of: run.file) ?? 0)
-      let label = SessionColumns.middle(comparison.label(run), columnWidth - 1)
+      let label = p.middle(comparison.label(run), columnWidth - 1)
       p.write(&grid, label, inner.x + keyWidth + i * columnWidth, inner.y, Style(fg: color, bold: true), clip: inner)
     }
     let room = inner.height - 1
@@ -33,9 +33,9 @@ enum ConfigCompareView {
       let y = inner.y + 1 + row
       let differs = comparison.differing.contains(key)
       let mark = differs ? "≠ " : "  "
-      p.write(&grid, mark + SessionColumns.middle(key, keyWidth - 3), inner.x, y, differs ? Style(fg: .yellow, bold: true) : Style(dim: true), clip: inner)
+      p.write(&grid, mark + p.middle(key, keyWidth - 3), inner.x, y, differs ? Style(fg: .yellow, bold: true) : Style(dim: true), clip: inner)
       for (i, run) in runs.enumerated() {
-        let value = SessionColumns.middle(run.setting(key) ?? "—", columnWidth - 1)
+        let value = p.middle(run.setting(key) ?? "—", columnWidth - 1)
         p.write(&grid, value, inner.x + keyWidth + i * columnWidth, y, differs ? Style(fg: .yellow, bold: true) : .plain, clip: inner)
       }
     }

@@ -11,6 +11,12 @@ struct Painter {
   /// The text as this mode can show it: in ASCII mode, spelled out (`ASCIISpelling`).
   func text(_ s: String) -> String { ascii ? ASCIISpelling.spell(s) : s }
 
+  /// `s` as this mode shows it, in at most `width` characters: shortened in the middle with
+  /// `…` (`...` in ASCII mode, counted as the three characters it is).
+  func middle(_ s: String, _ width: Int) -> String {
+    SessionColumns.middle(text(s), width, ellipsis: ascii ? "..." : "…")
+  }
+
   /// Writes text clipped to `clip`.
   @discardableResult
   func write(_ grid: inout Grid, _ s: String, _ x: Int, _ y: Int, _ style: Style = .plain, clip: Rect) -> Int {

@@ -89,13 +89,26 @@ enum SessionsScreen {
     let inner = p.box(
       &grid, rect, overlaid ? "\(metric.title), \(runs.count) overlaid · \(axis)" : "\(metric.title) of the selected run · \(axis)")
     let comparison = RunComparison(runs)
-    let labels = runs.map(comparison.label)
     let order = runs.map { run in overlaid ? model.overlay.firstIndex(of: run.file) ?? 0 : 0 }
     let colors = order.map(p.runColor)
     let markers = order.map(p.runMarker)
-    // Each entry: `━ label`, or `━+ label` for a run told apart by its marker.
+    // Each entry: `━ label`, or `━+ label` for a run told apart by its marker; labels are
+    // shortened in the middle (their first and last settings stay) to the pane's width, or to
+    // a half, a third… of it when that is what it takes for every entry to fit the legend's
+    // rows (an entry stays at least 16 wide; past that, the last place says how many more).
     let keys = markers.map { "━" + ($0.map { String(Character($0)) } ?? "") + " " }
-    let legend = legendLayout(zip(keys, labels).map { $0.count + $1.count }, width: inner.width - 1, maxRows: max(1, inner.height / 3))
+    let full = runs.map(comparison.label)
+    let width = inner.width - 1
+    let maxRows = max(1, inner.height / 3)
+    var labels: [String] = []
+    var legend: [(row: Int, x: Int)] = []
+    for columns in 1...max(1, runs.count) {
+      let cap = columns == 1 ? width : width / columns - 2
+      guard columns == 1 || cap >= 16 else { break }
+      labels = zip(full, keys).map { label, key in p.middle(label, max(1, cap - key.count)) }
+      legend = legendLayout(zip(keys, labels).map { $0.count + $1.count }, width: width, maxRows: maxRows)
+      if legend.count == runs.count { break }
+    }
     let legendRows = legend.last.map { $0.row + 1 } ?? 0
     let chart = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
     let empty = metric == .loss ? "no metrics recorded" : "no \(metric.title.lowercased()) recorded"

@@ -59,7 +59,10 @@ enum SpectraCompareView {
     for (i, (r, e)) in zip(runs, diagnostics).enumerated() {
       let column = columns[i]
       let color = p.runColor(r.order)
-      let title = (p.runMarker(r.order).map { "━\(Character($0)) " } ?? "━ ") + comparison.label(r.run) + " @\(e.step)"
+      // The label shortened in the middle to the column (its key and step always shown).
+      let key = p.runMarker(r.order).map { "━\(Character($0)) " } ?? "━ "
+      let at = " @\(e.step)"
+      let title = key + p.middle(comparison.label(r.run), max(1, column.width - 2 - key.count - at.count)) + at
       p.write(&grid, title, column.x + 1, column.y, Style(fg: color, bold: true), clip: column)
       let plotArea = Rect(x: column.x, y: column.y + 1, width: column.width - (i < runs.count - 1 ? 1 : 0), height: column.height - 1)
       if usesField, let fn = r.curve.picture?.function {

@@ -112,11 +112,13 @@ enum TrainScreen {
     let parts = inner.splitVertically([.fill(1), .length(rows)])
     LineChart(series: [LineSeries(name: "global", points: global, color: .green)], title: "", logY: m.logY, mode: p.mode, showLegend: false)
       .render(in: parts[0], into: &grid)
-    let nameWidth = min(16, inner.width / 3)
+    // The names' column fits the longest name where the pane allows (two fifths of it at most).
+    let longest = run.byParameter.prefix(rows).map { $0.name.count }.max() ?? 0
+    let nameWidth = min(longest + 1, max(8, inner.width * 2 / 5))
     for (i, entry) in run.byParameter.prefix(rows).enumerated() {
       let y = parts[1].y + i
       let values = cut(entry.history, cutoff).map(\.y)
-      p.write(&grid, entry.name, parts[1].x, y, Style(dim: true), clip: parts[1])
+      p.write(&grid, p.middle(entry.name, nameWidth - 1), parts[1].x, y, Style(dim: true), clip: parts[1])
       let last = values.last.map(Format.number) ?? "-"
       let lastWidth = 9
       Sparkline(values: values, style: Style(fg: Painter.palette[i % Painter.palette.count]), mode: p.mode)
@@ -127,7 +129,9 @@ enum TrainScreen {
 
   static func heatmap(_ m: WorkbenchModel, _ run: RunView, _ cutoff: Int?, _ p: Painter, _ rect: Rect, _ focused: Bool, _ grid: inout Grid) {
     let rows = run.throughTime.filter { $0.step <= (cutoff ?? .max) }
-    let inner = p.box(&grid, rect, "‖∂L/∂h_k‖: time step k →, training step ↓", focused: focused)
+    // The title's longest form that fits the pane.
+    let titles = ["‖∂L/∂h_k‖: time step k →, training step ↓", "‖∂L/∂h_k‖: k →, training step ↓", "‖∂L/∂h_k‖: k →, step ↓"]
+    let inner = p.box(&grid, rect, titles.first { p.text($0).count + 6 <= rect.width } ?? titles[titles.count - 1], focused: focused)
     guard let first = rows.first, let last = rows.last else {
       p.write(&grid, "no gradient diagnostics yet (every \(run.config.diagnosticsEvery) steps)", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
@@ -149,7 +153,11 @@ enum TrainScreen {
       p.write(&grid, "no eigen diagnostics yet (every \(run.config.diagnosticsEvery) steps)", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
     }
-    let parts = inner.splitVertically([.fill(1), .length(1)])
+    let headroom = e.headroom.isInfinite ? "∞" : Format.number(e.headroom)
+    // The norms and the headroom on one line, or on two where the pane is narrow.
+    let facts = ["‖M₀‖₂ \(Format.number(e.spectralNorm))  ‖map‖₂ \(Format.number(e.mapNorm))", "ε room ×\(headroom)"]
+    let footer = p.text(facts.joined(separator: "  ")).count < inner.width - 1 ? [facts.joined(separator: "  ")] : facts
+    let parts = inner.splitVertically([.fill(1), .length(footer.count)])
     if map {
       let r = max(1.2, (e.map.map(\.length).max() ?? 1) * 1.1)
       ComplexPlanePlot(
@@ -162,9 +170,8 @@ enum TrainScreen {
       ComplexPlanePlot(re: w.re, im: w.im, region: { fn.isStable($0) }, points: e.field, mode: p.mode, depth: p.depth)
         .render(in: parts[0], into: &grid)
     }
-    let headroom = e.headroom.isInfinite ? "∞" : Format.number(e.headroom)
-    p.write(
-      &grid, "‖M₀‖₂ \(Format.number(e.spectralNorm))  ‖map‖₂ \(Format.number(e.mapNorm))  ε room ×\(headroom)",
-      parts[1].x + 1, parts[1].y, e.headroom < 1 || e.mapNorm > 1 ? Style(fg: .yellow) : Style(dim: true), clip: parts[1])
+    for (i, line) in footer.enumerated() {
+      p.write(&grid, line, parts[1].x + 1, parts[1].y + i, e.headroom < 1 || e.mapNorm > 1 ? Style(fg: .yellow) : Style(dim: true), clip: parts[1])
+    }
   }
 }
