@@ -49,8 +49,12 @@ extension WorkbenchModel {
 struct SessionColumns {
   /// The width of each column, separators included (the last has none).
   let widths: [SessionColumn: Int]
+  /// What a shortened value shows in its middle: `…`, or `...` in ASCII mode (counted as the
+  /// three cells it takes, so a row is never wider than its list).
+  let ellipsis: String
 
-  init(_ sessions: [SessionListing], status: (SessionListing) -> String, width: Int) {
+  init(_ sessions: [SessionListing], status: (SessionListing) -> String, width: Int, ellipsis: String = "…") {
+    self.ellipsis = ellipsis
     func fit(_ values: [String], _ title: String, _ range: ClosedRange<Int>) -> Int {
       min(range.upperBound, max(range.lowerBound, (values + [title]).map(\.count).max() ?? 0)) + 1
     }
@@ -74,7 +78,7 @@ struct SessionColumns {
       let width = widths[column] ?? 0
       guard width > 0 else { return "" }
       let value = values[column] ?? ""
-      let text = column == .file || column == .status ? Self.middle(value, width - 1) : String(value.prefix(width - 1))
+      let text = column == .file || column == .status ? Self.middle(value, width - 1, ellipsis: ellipsis) : String(value.prefix(width - 1))
       return text.padding(toLength: width, withPad: " ", startingAt: 0)
     }.joined()
   }

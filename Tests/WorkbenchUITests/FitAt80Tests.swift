@@ -243,4 +243,16 @@ struct FitInASCIITests {
     #expect(line.contains("-copy.session?"), "\(size): \(line)")
     #expect(size.width > 100 || line.contains("..."), "\(size): \(line)")
   }
+
+  /// The list's file column shortened with `...` keeps every row within the list: the status
+  /// at its end is whole and the border after it stays.
+  @Test(arguments: FitAt80Tests.sizes)
+  func aShortenedFileNameLeavesTheStatusWhole(size: Size) throws {
+    var s = SessionsFixtures.model(size, overlaid: 0, mode: .ascii)
+    let long = String(repeating: "sweep-digits-width-20261201-071657-", count: 6) + "copy.session"
+    _ = Workbench.update(&s, .sessionsListed([SessionListing(file: long, cell: "euler t=1", task: "copy", steps: 1, finalLoss: 1, status: "interrupted")]))
+    let row = try #require(Workbench.render(s).lines().first { $0.contains("sweep-digits") }, "\(size)")
+    #expect(row.contains("..."), "\(size): \(row)")
+    #expect(row.contains("interrupted |") || row.contains("interrupted|"), "\(size): \(row)")
+  }
 }

@@ -44,7 +44,7 @@ enum SessionsScreen {
       p.write(&grid, "no sessions yet: train one and it is saved here", inner.x + 1, inner.y, Style(dim: true), clip: inner)
       return
     }
-    let columns = SessionColumns(visible, status: model.status(of:), width: inner.width - 3)
+    let columns = SessionColumns(visible, status: model.status(of:), width: inner.width - 3, ellipsis: p.ascii ? "..." : "…")
     let arrow = model.sortDescending ? "▼" : "▲"
     let titles = Dictionary(uniqueKeysWithValues: SessionColumn.allCases.map { ($0, $0.title + ($0 == model.sessionSort ? arrow : "")) })
     p.write(&grid, columns.row(titles), inner.x + 3, inner.y, Style(bold: true), clip: rows)
