@@ -50,7 +50,8 @@ extension AppLoop {
       send(.experiment(.listed(experiments?.service.catalog ?? [], saved: ExperimentService.savedReports(root: experimentsRoot, names: names))))
     case .runExperiment(let name, let quick):
       guard let experiments else { return send(.experiment(.ended(name: name, .failed("experiments are not available here")))) }
-      let folder = experiments.service.newFolder(name, experimentsRoot)
+      let (folder, resumes) = experiments.service.folder(name, quick, experimentsRoot)
+      if resumes { send(.notice("\(name): resuming \(folder)")) }
       if !experiments.start(name, quick: quick, folder: folder) {
         send(.experiment(.ended(name: name, .failed("another experiment is still running"))))
       }

@@ -41,7 +41,7 @@ final class ExperimentWorker: Sendable {
       case .failure(let why):
         outcome =
           cancelled.load(ordering: .acquiring)
-          ? .stopped("its finished runs stay in \(folder); `odernn experiment \(name) --out \(folder)` resumes them")
+          ? .stopped("its runs stay in \(folder); Enter (the same version) resumes them")
           : .failed(why.description)
       }
       // Free before the end is told, so an Enter that answers it can start the next.

@@ -104,9 +104,17 @@ struct ExperimentEntry: Sendable {
   let claim: String
   let body: @Sendable (ExperimentContext) throws -> ExperimentReport
 
-  /// Runs it: its report, marked quick or not, also written to `report.json` in its folder
+  /// Runs it: first `experiment.json` (`{"experiment", "quick"}`: what runs in the folder),
+  /// then its report, marked quick or not, also written to `report.json` in its folder
   /// (replacing an older one; the workbench reads it back).
   func run(_ context: ExperimentContext) throws -> ExperimentReport {
+    do {
+      try FileManager.default.createDirectory(atPath: context.out, withIntermediateDirectories: true)
+      let started: JSON = ["experiment": .string(name), "quick": .bool(context.quick)]
+      try FileIO.writeAtomically(Array((started.serialized() + "\n").utf8), to: URL(fileURLWithPath: "\(context.out)/experiment.json"))
+    } catch {
+      throw CommandSupport.bad("cannot write \(context.out)/experiment.json: \(error)")
+    }
     var report = try body(context)
     report.quick = context.quick
     do {

@@ -9,7 +9,10 @@ import WorkbenchUI
 enum WorkbenchExperiments {
   static let service = ExperimentService(
     catalog: ExperimentCatalog.all.map { ExperimentInfo(name: $0.name, claim: $0.claim) },
-    newFolder: { name, root in "\(root)/\(ExperimentContext.folderName(name))" },
+    folder: { name, quick, root in
+      if let last = ExperimentService.resumableFolder(name, quick: quick, under: root) { return (last, true) }
+      return ("\(root)/\(ExperimentContext.folderName(name))", false)
+    },
     run: { name, quick, folder, progress, cancelled in
       guard let entry = ExperimentCatalog.all.first(where: { $0.name == name }) else {
         return .failure(ExperimentError("no experiment \"\(name)\""))

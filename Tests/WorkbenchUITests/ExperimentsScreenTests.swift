@@ -180,7 +180,7 @@ struct ExperimentsScreenTests {
   @Test func theLoopRunsAnExperimentOffTheMainThreadAndShowsItsReport() throws {
     let gate = Latch()
     let service = ExperimentService(
-      catalog: Self.catalog, newFolder: { name, root in "\(root)/\(name)-test" },
+      catalog: Self.catalog, folder: { name, _, root in ("\(root)/\(name)-test", false) },
       run: { name, quick, folder, progress, _ in
         progress(ExperimentProgress(activity: "computing the table", runs: []))
         gate.wait()
@@ -216,6 +216,25 @@ struct ExperimentsScreenTests {
     #expect(loop.state.experiments.saved["rotation"]?.folder == "\(folder)/experiments/rotation-test")
     press(.character("q"))
     #expect(loop.hasQuit)
+  }
+
+  /// A stopped run (it began, `experiment.json`, and left no report) of the same version is
+  /// resumed; a finished one, another version's, or an older folder is not.
+  @Test func theNewestUnfinishedRunOfTheSameVersionIsResumed() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("odernn-resume-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    func make(_ folder: String, quick: Bool, finished: Bool) throws {
+      try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
+      try #"{"experiment":"stability","quick":\#(quick)}"#.write(toFile: "\(root)/\(folder)/experiment.json", atomically: true, encoding: .utf8)
+      if finished { try "{}".write(toFile: "\(root)/\(folder)/report.json", atomically: true, encoding: .utf8) }
+    }
+    #expect(ExperimentService.resumableFolder("stability", quick: true, under: root) == nil, "no folder")
+    try make("stability-20261201T100000", quick: true, finished: false)
+    #expect(ExperimentService.resumableFolder("stability", quick: true, under: root) == "\(root)/stability-20261201T100000")
+    #expect(ExperimentService.resumableFolder("stability", quick: false, under: root) == nil, "the full version does not resume a quick run")
+    #expect(ExperimentService.resumableFolder("width", quick: true, under: root) == nil)
+    try make("stability-20261201T110000", quick: true, finished: true)
+    #expect(ExperimentService.resumableFolder("stability", quick: true, under: root) == nil, "the newest run finished")
   }
 
   @Test func savedReportsAreTheNewestReadableFolderOfEach() throws {
