@@ -22,12 +22,12 @@ final class DiagnosticsWorker: Sendable {
     var skipped = 0
   }
   private let deliver: @Sendable (EigenDiagnostics) -> Void
-  /// Runs before each job (tests hold it there to show training does not wait).
-  private let before: @Sendable () -> Void
+  /// Runs before each job, with its step (tests hold it there to show training does not wait).
+  private let before: @Sendable (Int) -> Void
   private let state = Mutex(State())
   private let changed = NSCondition()
 
-  init(before: @escaping @Sendable () -> Void = {}, deliver: @escaping @Sendable (EigenDiagnostics) -> Void) {
+  init(before: @escaping @Sendable (Int) -> Void = { _ in }, deliver: @escaping @Sendable (EigenDiagnostics) -> Void) {
     self.deliver = deliver
     self.before = before
     let thread = Thread { [self] in work() }
@@ -91,7 +91,7 @@ final class DiagnosticsWorker: Sendable {
       }
       changed.unlock()
       guard let job else { continue }
-      before()
+      before(job.step)
       let result = job.compute()
       // Delivered under the lock, so that abandon() and the delivery cannot cross.
       changed.lock()

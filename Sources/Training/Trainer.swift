@@ -55,10 +55,10 @@ public final class Trainer: Sendable {
   private let exit = ThreadExit()
 
   /// A trainer for `run` (not started: post `.start`). `run` is handed over to the thread
-  /// and must not be used by the caller afterwards. `beforeDiagnostic` runs on the
+  /// and must not be used by the caller afterwards. `beforeDiagnostic(step)` runs on the
   /// diagnostics thread before each eigen computation (tests hold it to show that training
   /// does not wait for one).
-  public init(run: sending any TrainingRun, beforeDiagnostic: @escaping @Sendable () -> Void = {}) {
+  public init(run: sending any TrainingRun, beforeDiagnostic: @escaping @Sendable (_ step: Int) -> Void = { _ in }) {
     let box = UncheckedBox(TrainingDriver(run: run))
     let commands = self.commands
     let events = self.events

@@ -13,11 +13,12 @@ struct DiagnosticsBesideTrainingTests {
   /// A gate the diagnostics thread waits at until the test opens it (hang guard 300 s).
   final class Hold: Sendable {
     private let open = Mutex(false)
-    private let arrived = Mutex(0)
+    private let arrived = Mutex<[Int]>([])
     private let condition = NSCondition()
-    func pass() {
+    /// Waits at the gate with the step of the diagnostic about to be computed.
+    func pass(_ step: Int) {
       condition.lock()
-      arrived.withLock { $0 += 1 }
+      arrived.withLock { $0.append(step) }
       condition.broadcast()
       let guardTime = Date(timeIntervalSinceNow: 300)
       while !open.withLock({ $0 }) && Date() < guardTime { _ = condition.wait(until: guardTime) }
@@ -29,7 +30,8 @@ struct DiagnosticsBesideTrainingTests {
       condition.broadcast()
       condition.unlock()
     }
-    var arrivals: Int { arrived.withLock { $0 } }
+    /// The steps of the diagnostics that reached the gate, in order.
+    var arrivals: [Int] { arrived.withLock { $0 } }
   }
 
   /// The eigen events the synchronous driver records for `config`.
@@ -44,15 +46,19 @@ struct DiagnosticsBesideTrainingTests {
 
   @Test(arguments: ["float32", "float64"])
   func trainingGoesOnWhileADiagnosticIsHeldAndEveryEventArrivesInOrder(precision: String) throws {
-    let config = try TrainerTests.config(steps: 40, diagnosticsEvery: 4, checkpointEvery: 20, precision: precision)
+    // Long enough that the worker, however late it first wakes, takes a job well before the end.
+    let config = try TrainerTests.config(steps: 400, diagnosticsEvery: 4, checkpointEvery: 200, precision: precision)
     let hold = Hold()
-    let trainer = Trainer(run: try makeTrainingRun(config), beforeDiagnostic: { hold.pass() })
+    let trainer = Trainer(run: try makeTrainingRun(config), beforeDiagnostic: { hold.pass($0) })
     let log = EventLog(trainer)
     trainer.send(.start)
-    // The step-4 diagnostic is held, yet the run steps past step 12.
-    #expect(log.waitUntil { _ in log.metrics.last.map { $0.step >= 12 } ?? false })
+    // The first diagnostic the worker takes is held (step 4, or a later one that replaced it
+    // before the worker woke), yet the run steps 8 past it.
+    #expect(log.waitUntil { _ in !hold.arrivals.isEmpty })
+    let held = try #require(hold.arrivals.first)
+    #expect(log.waitUntil { _ in log.metrics.last.map { $0.step >= held + 8 } ?? false })
     #expect(!log.runEvents.contains { $0.kind == "eigen" }, "the held diagnostic has not been posted")
-    #expect(hold.arrivals == 1)
+    #expect(hold.arrivals == [held])
     hold.release()
     #expect(log.waitUntil { events in events.contains { if case .run(.finished) = $0 { true } else { false } } })
     trainer.send(.stop)
@@ -71,10 +77,10 @@ struct DiagnosticsBesideTrainingTests {
       default: break
       }
     }
-    // The held one (4) and the last step's (40), and of those between at most one waited
-    // while 4 was held, then as many as it kept up with.
-    #expect(eigen.first?.step == 4 && eigen.last?.step == 40, "\(eigen.map(\.step))")
-    #expect(Set(eigen.map(\.step)).isSubset(of: Set(stride(from: 4, through: 40, by: 4))))
+    // The held one and the last step's (400); of those between, the ones it kept up with.
+    #expect(held < 392, "the worker took its first job at step \(held) of 400")
+    #expect(eigen.first?.step == held && eigen.last?.step == 400, "held \(held): \(eigen.map(\.step))")
+    #expect(Set(eigen.map(\.step)).isSubset(of: Set(stride(from: 4, through: 400, by: 4))))
     let expected = try Self.synchronousEigen(config)
     for d in eigen { #expect(d == expected[d.step], "step \(d.step): the same diagnostics as odernn train records") }
   }
@@ -82,14 +88,14 @@ struct DiagnosticsBesideTrainingTests {
   @Test func aStopDoesNotWaitForADiagnostic() throws {
     let config = try TrainerTests.config(steps: 100_000, diagnosticsEvery: 3, checkpointEvery: 100_000)
     let hold = Hold()
-    let trainer = Trainer(run: try makeTrainingRun(config), beforeDiagnostic: { hold.pass() })
+    let trainer = Trainer(run: try makeTrainingRun(config), beforeDiagnostic: { hold.pass($0) })
     let log = EventLog(trainer)
     trainer.send(.start)
-    #expect(log.waitUntil { _ in log.metrics.last.map { $0.step >= 6 } ?? false })
-    // The step-3 diagnostic is still held: the stop is answered all the same.
+    #expect(log.waitUntil { _ in !hold.arrivals.isEmpty })
+    // A diagnostic is held: the stop is answered all the same.
     trainer.send(.stop)
     #expect(log.waitUntil { $0.contains(where: TrainerTests.isStopped) })
-    #expect(hold.arrivals == 1)
+    #expect(hold.arrivals.count == 1)
     trainer.join()
     hold.release()
     #expect(!log.runEvents.contains { $0.kind == "eigen" }, "the held diagnostic's result is dropped")
