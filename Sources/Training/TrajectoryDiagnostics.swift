@@ -61,11 +61,6 @@ public struct TrajectoryDiagnostics: Sendable, Equatable {
     }
     return counts.enumerated().map { (a + $0.offset, $0.element) }
   }
-
-  public static func == (l: TrajectoryDiagnostics, r: TrajectoryDiagnostics) -> Bool {
-    l.step == r.step && l.stateNorms == r.stateNorms && l.jacobianSingularValues == r.jacobianSingularValues
-      && l.unitRoundoff == r.unitRoundoff
-  }
 }
 
 extension TrainingEngine {

@@ -38,35 +38,39 @@ public struct ExperimentService: Sendable {
     self.run = run
   }
 
+  /// The `NAME-STAMP` folders of experiment `name` under `root`, newest first (the stamp
+  /// sorts by time).
+  static func runFolders(_ name: String, under root: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { $0.hasPrefix(name + "-") }.sorted(by: >)
+      .map { "\(root)/\($0)" }
+  }
+
+  /// The JSON file at `path`, nil when it is missing or does not parse.
+  static func readJSON(_ path: String) -> JSON? {
+    FileManager.default.contents(atPath: path).flatMap { try? JSON.parse(String(decoding: $0, as: UTF8.self)) }
+  }
+
   /// The newest `NAME-STAMP` folder under `root` if a run of the same version (`quick`)
   /// started there (its `experiment.json`, `{"experiment", "quick"}`) and left no
   /// `report.json`: a stopped or killed run, whose sweeps resume where they stopped.
   public static func resumableFolder(_ name: String, quick: Bool, under root: String) -> String? {
-    let fm = FileManager.default
-    guard let newest = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter({ $0.hasPrefix(name + "-") }).max() else { return nil }
-    let path = "\(root)/\(newest)"
-    guard !fm.fileExists(atPath: "\(path)/report.json"), let bytes = fm.contents(atPath: "\(path)/experiment.json"),
-      let started = try? JSON.parse(String(decoding: bytes, as: UTF8.self)), started["experiment"]?.stringValue == name,
+    guard let newest = runFolders(name, under: root).first, !FileManager.default.fileExists(atPath: "\(newest)/report.json"),
+      let started = readJSON("\(newest)/experiment.json"), started["experiment"]?.stringValue == name,
       started["quick"]?.boolValue == quick
     else { return nil }
-    return path
+    return newest
   }
 
-  /// Each experiment's newest readable report under `root`: the folders `NAME-STAMP` (the
-  /// stamp sorts by time) holding a `report.json`; unreadable ones are skipped.
+  /// Each experiment's newest readable report under `root`: the folders `NAME-STAMP` holding a
+  /// `report.json`; unreadable ones are skipped.
   public static func savedReports(root: String, names: [String]) -> [String: SavedExperiment] {
-    let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted(by: >)
     var found: [String: SavedExperiment] = [:]
     for name in names {
-      for folder in folders where folder.hasPrefix(name + "-") {
-        let path = "\(root)/\(folder)"
-        guard let bytes = FileManager.default.contents(atPath: "\(path)/report.json"),
-          let json = try? JSON.parse(String(decoding: bytes, as: UTF8.self)),
-          let report = ExperimentReport(json: json), report.experiment == name
-        else { continue }
-        found[name] = SavedExperiment(report: report, folder: path)
-        break
-      }
+      found[name] = runFolders(name, under: root).lazy.compactMap { path in
+        readJSON("\(path)/report.json").flatMap(ExperimentReport.init(json:)).flatMap {
+          $0.experiment == name ? SavedExperiment(report: $0, folder: path) : nil
+        }
+      }.first
     }
     return found
   }
