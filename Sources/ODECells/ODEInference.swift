@@ -1,5 +1,6 @@
 import Autodiff
 import CKernels
+import Dispatch
 import Linalg
 
 /// The forward-only scan of an ODE cell with an explicit tableau, without the tape: the
@@ -13,27 +14,93 @@ import Linalg
 /// `Y_i = (…((S + c_{i,j₁}K_{j₁}) + c_{i,j₂}K_{j₂})…)` over `j₁ < j₂ < …` is accumulated here as
 /// each `K_j` appears, which is the same sequence of roundings. `K_j = (Y_j[1], …, Y_j[t−1], f_j)`,
 /// so `f_j` is never stored. Implicit tableaux stay on the tape's scan.
+///
+/// The input projection is formed per step, `P_k = X_k Vᵀ + b`, in a buffer that stays in
+/// cache: a GEMM with `k = I` sums each element over `I` alone, so step `k`'s rows are the
+/// same bits as rows `k·B ..< (k+1)·B` of the tape's one `[T·B, H]` projection.
+///
+/// Batch rows never interact in the forward pass, so the batch may be split into `lanes`
+/// contiguous row ranges scanned on their own threads. Each range starts at a multiple of
+/// `laneAlignment` rows: OpenBLAS rounds a row by its place in its kernel's tile of rows (with
+/// the Haswell kernels, a float32 row in a remainder tile can differ in its last bit from the
+/// same row inside a full 24-row tile), and 48 is a multiple of every tile height of the
+/// Haswell and SkylakeX kernels (24, 16, 8, 4), so every row keeps its place and the bits are
+/// the same for every number of lanes.
 struct ODEInference<Scalar: BLASScalar> {
   let spec: CellSpec
   let batch: Int
 
+  /// What the scan reads, as pointers valid for the call.
+  struct Operands: @unchecked Sendable {
+    /// `M_0 … M_{t−1}`, each `H × H` row-major.
+    var recurrent: [UnsafePointer<Scalar>]
+    /// `X`, `[T·B, I]` time-major.
+    var inputs: UnsafePointer<Scalar>
+    /// `I`.
+    var inputSize: Int
+    /// `V` (`H × I`) and `b` (`H`).
+    var inputWeights: UnsafePointer<Scalar>
+    var bias: UnsafePointer<Scalar>
+    /// `V_g` and `b_g` when gated.
+    var gate: (weights: UnsafePointer<Scalar>, bias: UnsafePointer<Scalar>)?
+  }
+
   /// Whether the fast path covers `spec` (ODE cells with explicit tableaux).
   static func covers(_ spec: CellSpec) -> Bool { spec.kind == .ode && spec.tableau.isExplicit }
 
+  /// Rows per lane are a multiple of this (see above).
+  static var laneAlignment: Int { 48 }
+
+  /// The lanes worth using with `threads` BLAS threads: one per thread, as many as there are
+  /// started blocks of `laneAlignment` rows.
+  static func lanes(threads: Int, batch: Int) -> Int {
+    max(1, min(threads, (batch + laneAlignment - 1) / laneAlignment))
+  }
+
+  /// Where lane `i` of `lanes` starts, for `i` in `0...lanes`: `min(B, i·c)` with `c` the
+  /// even share `⌈B / lanes⌉` rounded up to a multiple of `laneAlignment` (so a lane may be empty).
+  static func laneBounds(batch: Int, lanes: Int) -> [Int] {
+    let share = (batch + lanes - 1) / lanes
+    let chunk = (share + laneAlignment - 1) / laneAlignment * laneAlignment
+    return (0...lanes).map { min(batch, $0 * chunk) }
+  }
+
   /// The hidden states `h_k` of the steps in `readout`, concatenated (`[L·B, H]` row-major).
-  ///
-  /// - Parameters:
-  ///   - recurrent: `M_0 … M_{t−1}`, each `H × H` row-major.
-  ///   - projection: `P = X Vᵀ + b`, `[T·B, H]`; `gateProjection` likewise when gated.
+  /// With more than one lane, BLAS runs on one thread inside each lane for the call.
+  func hiddenStates(_ operands: Operands, steps: Int, readout: Range<Int>, lanes: Int = 1) -> [Scalar] {
+    let count = readout.count * batch * spec.hiddenSize
+    let lanes = max(1, min(lanes, batch))
+    return [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let kept = Kept(base: buffer.baseAddress!)
+      let bounds = Self.laneBounds(batch: batch, lanes: lanes)
+      if lanes == 1 {
+        scan(operands, rows: 0..<batch, steps: steps, readout: readout, into: kept.base)
+      } else {
+        let threads = BLAS.threads
+        BLAS.threads = 1
+        defer { BLAS.threads = threads }
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+          scan(operands, rows: bounds[lane]..<bounds[lane + 1], steps: steps, readout: readout, into: kept.base)
+        }
+      }
+      initialized = count
+    }
+  }
+
+  /// The output buffer, shared by the lanes (each writes its own rows).
+  private struct Kept: @unchecked Sendable { let base: UnsafeMutablePointer<Scalar> }
+
+  /// The scan of batch rows `rows`, writing their `h_k` into `kept` (rows of `[L·B, H]`).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  func hiddenStates(
-    recurrent: [UnsafePointer<Scalar>], projection: UnsafePointer<Scalar>, gateProjection: UnsafePointer<Scalar>?,
-    steps: Int, readout: Range<Int>
-  ) -> [Scalar] {
+  private func scan(
+    _ o: Operands, rows: Range<Int>, steps: Int, readout: Range<Int>, into kept: UnsafeMutablePointer<Scalar>
+  ) {
     let h = spec.hiddenSize
     let t = spec.derivativeOrder
-    let n = batch * h
+    let m = rows.count
+    let n = m * h
+    guard n > 0 else { return }
     let tableau = spec.tableau
     let stages = tableau.stages
     let eps = spec.stepSize
@@ -48,8 +115,8 @@ struct ODEInference<Scalar: BLASScalar> {
       case .identity: 3
       }
 
-    // Buffers: S, the next state, the stage states that need one, z and z_g.
-    let count = (2 + ownsStage.count { $0 }) * t * n + 2 * n
+    // Buffers: S, the next state, the stage states that need one, z, z_g, X_k Vᵀ and P_k (and the gate's).
+    let count = (2 + ownsStage.count { $0 }) * t * n + 6 * n
     let arena = UnsafeMutablePointer<Scalar>.allocate(capacity: count)
     defer { arena.deallocate() }
     arena.initialize(repeating: 0, count: count)
@@ -63,17 +130,32 @@ struct ODEInference<Scalar: BLASScalar> {
     let stageBuffers: [[UnsafeMutablePointer<Scalar>]?] = ownsStage.map { $0 ? (0..<t).map { _ in take(n) } : nil }
     let z = take(n)
     let zg = take(n)
+    let product = take(n)
+    let gateProduct = take(n)
+    // One stage: P_k is formed in z itself; more: once per step, copied into z per stage.
+    let projection = stages == 1 ? z : take(n)
+    let gateProjection = stages == 1 ? zg : take(n)
 
-    var kept: [Scalar] = []
-    kept.reserveCapacity(readout.count * n)
     // Per-step scratch for the fused pass's operand lists.
     var outs: [UnsafeMutablePointer<Scalar>] = []
     var bases: [UnsafePointer<Scalar>] = []
     var coefs: [Scalar] = []
     var started = [Bool](repeating: false, count: stages + 1)  // stage i (or `stages`: next) has a first term
 
+    /// `P = X_k Vᵀ + b` for this lane's rows of step `k`.
+    func project(_ k: Int, _ weights: UnsafePointer<Scalar>, _ bias: UnsafePointer<Scalar>, _ scratch: UnsafeMutablePointer<Scalar>, into p: UnsafeMutablePointer<Scalar>) {
+      if o.inputSize == 0 {
+        scratch.update(repeating: 0, count: n)
+      } else {
+        Scalar.gemm(
+          transA: false, transB: true, m: m, n: h, k: o.inputSize, alpha: 1,
+          a: o.inputs + (k * batch + rows.lowerBound) * o.inputSize, lda: o.inputSize, b: weights, ldb: o.inputSize,
+          beta: 0, c: scratch, ldc: h)
+      }
+      Self.addRow(scratch, bias, p, rows: m, cols: h)
+    }
+
     for k in 0..<steps {
-      let row = k * batch * h
       for i in started.indices { started[i] = false }
       /// Y_i (S when stage i has no buffer).
       func stageState(_ i: Int) -> [UnsafeMutablePointer<Scalar>] { stageBuffers[i] ?? state }
@@ -86,19 +168,21 @@ struct ODEInference<Scalar: BLASScalar> {
       }
       func buffers(_ index: Int) -> [UnsafeMutablePointer<Scalar>] { index == stages ? next : stageBuffers[index]! }
 
+      project(k, o.inputWeights, o.bias, product, into: projection)
+      if let gate = o.gate { project(k, gate.weights, gate.bias, gateProduct, into: gateProjection) }
       for j in 0..<stages {
         let y = stageState(j)
         // z = P_k + Σ_r Y_r M_rᵀ (and z_g = P_g,k + Y_0 M_0ᵀ).
-        z.update(from: projection + row, count: n)
+        if stages > 1 { z.update(from: projection, count: n) }
         for r in 0..<t {
           Scalar.gemm(
-            transA: false, transB: true, m: batch, n: h, k: h, alpha: 1, a: y[r], lda: h, b: recurrent[r], ldb: h,
+            transA: false, transB: true, m: m, n: h, k: h, alpha: 1, a: y[r], lda: h, b: o.recurrent[r], ldb: h,
             beta: 1, c: z, ldc: h)
         }
-        if let gp = gateProjection {
-          zg.update(from: gp + row, count: n)
+        if o.gate != nil {
+          if stages > 1 { zg.update(from: gateProjection, count: n) }
           Scalar.gemm(
-            transA: false, transB: true, m: batch, n: h, k: h, alpha: 1, a: y[0], lda: h, b: recurrent[0], ldb: h,
+            transA: false, transB: true, m: m, n: h, k: h, alpha: 1, a: y[0], lda: h, b: o.recurrent[0], ldb: h,
             beta: 1, c: zg, ldc: h)
         }
         let receivers = targets(of: j)
@@ -122,7 +206,7 @@ struct ODEInference<Scalar: BLASScalar> {
           started[index] = true
         }
         Self.field(
-          n: n, activation: activation, z: z, zg: gateProjection == nil ? nil : UnsafePointer(zg),
+          n: n, activation: activation, z: z, zg: o.gate == nil ? nil : UnsafePointer(zg),
           decay: decay.map { UnsafePointer(y[$0.r]) }, decayScale: decay.map(\.scale),
           outs: outs, bases: bases, coefs: coefs)
       }
@@ -130,9 +214,23 @@ struct ODEInference<Scalar: BLASScalar> {
         for r in 0..<t { next[r].update(from: state[r], count: n) }
       }
       swap(&state, &next)
-      if readout.contains(k) { kept.append(contentsOf: UnsafeBufferPointer(start: state[0], count: n)) }
+      if readout.contains(k) {
+        (kept + ((k - readout.lowerBound) * batch + rows.lowerBound) * h).update(from: state[0], count: n)
+      }
     }
-    return kept
+  }
+
+  /// `y_ij = x_ij + b_j` (the tape's `addRowBroadcast` kernel).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  static func addRow(
+    _ x: UnsafeMutablePointer<Scalar>, _ b: UnsafePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, rows: Int, cols: Int
+  ) {
+    if Scalar.self == Float.self {
+      ck_add_row_f32(f32(x), f32(b), f32(y), rows, cols)
+    } else {
+      ck_add_row_f64(f64(x), f64(b), f64(y), rows, cols)
+    }
   }
 
   /// `y = a + s·b` (`y` may be `a`).

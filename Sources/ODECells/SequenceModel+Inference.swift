@@ -10,13 +10,16 @@ extension SequenceModel {
   /// cells record each time step after a tape mark, copies the new state out and rewinds,
   /// so every step reuses one small piece of the arena that stays in cache, instead of
   /// writing `T` fresh states. Only the readout steps' `h_k` are kept.
+  ///
+  /// `lanes` splits an ODE scan's batch across threads (`nil`: one lane per BLAS thread);
+  /// every split gives the same bits.
   public func recordInference(
     on tape: Tape<Scalar>, parameters: ParameterSet<Scalar>, batch: SequenceBatch<Scalar>,
-    loss kind: LossKind
+    loss kind: LossKind, lanes: Int? = nil
   ) -> (outputs: Var, loss: Var) {
     let constants = parameters.constants(on: tape)
     if ODEInference<Scalar>.covers(spec) {
-      return recordODEInference(on: tape, constants: constants, batch: batch, loss: kind)
+      return recordODEInference(on: tape, constants: constants, batch: batch, loss: kind, lanes: lanes)
     }
     let step = stepper(on: tape, parameters: constants, inputs: tape.constant(batch.inputs), batch: batch.batch)
     let b = batch.batch
@@ -45,20 +48,29 @@ extension SequenceModel {
     return readout(on: tape, hs, constants, batch: batch, loss: kind)
   }
 
-  /// `ODEInference`'s scan: `M_r` and the input projections are recorded on the tape (as the
-  /// tape's forward pass records them), the time steps run outside it, and the readout and
-  /// loss are recorded from the kept `h_k`.
+  /// `ODEInference`'s scan: `M_r` are recorded on the tape (as the tape's forward pass
+  /// records them), the time steps run outside it on `lanes` row ranges of the batch (by
+  /// default one per BLAS thread, `ODEInference.lanes`), and the readout and loss are
+  /// recorded from the kept `h_k`.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   private func recordODEInference(
-    on tape: Tape<Scalar>, constants: [ParameterID: Var], batch: SequenceBatch<Scalar>, loss kind: LossKind
+    on tape: Tape<Scalar>, constants: [ParameterID: Var], batch: SequenceBatch<Scalar>, loss kind: LossKind, lanes: Int?
   ) -> (outputs: Var, loss: Var) {
-    let cell = ODECell(spec: spec, tape: tape, parameters: constants, inputs: tape.constant(batch.inputs), batch: batch.batch)
+    let recurrent = spec.recurrentMatrices(on: tape, parameters: constants)
     // The arena does not move while nothing is recorded, so these pointers stay valid.
+    func pointer(_ id: ParameterID) -> UnsafePointer<Scalar> { pointer(constants.required(id)) }
     func pointer(_ v: Var) -> UnsafePointer<Scalar> { tape.withValue(v) { $0.baseAddress! } }
-    let kept = ODEInference<Scalar>(spec: spec, batch: batch.batch).hiddenStates(
-      recurrent: cell.recurrent.map(pointer), projection: pointer(cell.projection),
-      gateProjection: cell.gateProjection.map(pointer), steps: batch.steps, readout: batch.readoutSteps)
+    let inference = ODEInference<Scalar>(spec: spec, batch: batch.batch)
+    let kept = batch.inputs.storage.withUnsafeBufferPointer { inputs in
+      let operands = ODEInference<Scalar>.Operands(
+        recurrent: recurrent.map(pointer), inputs: inputs.baseAddress!, inputSize: batch.inputs.cols,
+        inputWeights: pointer(.input), bias: pointer(.bias),
+        gate: spec.gated ? (pointer(.gateInput), pointer(.gateBias)) : nil)
+      return inference.hiddenStates(
+        operands, steps: batch.steps, readout: batch.readoutSteps,
+        lanes: lanes ?? ODEInference<Scalar>.lanes(threads: BLAS.threads, batch: batch.batch))
+    }
     let hs = tape.constant(Matrix(rows: batch.readoutSteps.count * batch.batch, cols: spec.hiddenSize, storage: kept))
     return readout(on: tape, hs, constants, batch: batch, loss: kind)
   }

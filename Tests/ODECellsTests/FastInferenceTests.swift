@@ -22,9 +22,17 @@ struct FastInferenceTests {
   }
 
   /// `record` and `recordInference` on one seeded batch: outputs and loss, bit for bit.
-  /// `B·H = 9·70 = 630` elements per state, past the fused kernel's 512-element chunk.
-  static func agree<S: BLASScalar>(_: S.Type, _ spec: CellSpec, loss: LossKind, everyStep: Bool) -> Bool {
-    let (batch, steps, input, output) = (9, 6, 3, 4)
+  /// `B·H = 9·70 = 630` elements per state, past the fused kernel's 512-element chunk; then
+  /// `B = 100` with the batch split into 2 lanes (rows 96 + 4) and 3 (48 + 48 + 4).
+  static func agree<S: BLASScalar>(_ s: S.Type, _ spec: CellSpec, loss: LossKind, everyStep: Bool) -> Bool {
+    agree(s, spec, loss: loss, everyStep: everyStep, batch: 9, lanes: [1])
+      && agree(s, spec, loss: loss, everyStep: everyStep, batch: 100, lanes: [1, 2, 3])
+  }
+
+  static func agree<S: BLASScalar>(
+    _: S.Type, _ spec: CellSpec, loss: LossKind, everyStep: Bool, batch: Int, lanes: [Int]
+  ) -> Bool {
+    let (steps, input, output) = (6, 3, 4)
     var rng = Xoshiro256(seed: 41)
     var params = ParameterSet<S>(spec: spec, inputSize: input, outputSize: output, using: &rng)
     // Larger weights and biases than the initialisation, so that activations saturate and relu cuts.
@@ -33,11 +41,12 @@ struct FastInferenceTests {
     let model = SequenceModel<S>(spec: spec)
     let full = Tape<S>()
     let recorded = model.record(on: full, parameters: params, batch: data, loss: loss)
-    let fast = Tape<S>()
-    let inferred = model.recordInference(on: fast, parameters: params, batch: data, loss: loss)
-    return same(
-      full.value(recorded.outputs).storage + [full.scalar(recorded.loss)],
-      fast.value(inferred.outputs).storage + [fast.scalar(inferred.loss)])
+    let expected = full.value(recorded.outputs).storage + [full.scalar(recorded.loss)]
+    return lanes.allSatisfy { lanes in
+      let fast = Tape<S>()
+      let inferred = model.recordInference(on: fast, parameters: params, batch: data, loss: loss, lanes: lanes)
+      return same(expected, fast.value(inferred.outputs).storage + [fast.scalar(inferred.loss)])
+    }
   }
 
   /// Every explicit tableau of the catalog × t ∈ {1, 2, 3}, with activations, structures, gates
