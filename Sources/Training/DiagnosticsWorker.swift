@@ -46,10 +46,27 @@ final class DiagnosticsWorker: Sendable {
     }
   }
 
-  /// Blocks until no job runs or waits.
-  func waitUntilIdle() {
+  /// Hands `job` over once no other waits, so that none is replaced (`odernn train` records
+  /// every diagnostic). Returns false, dropping `job`, when `giveUp()` turns true first
+  /// (checked every 0.1 s while waiting: a stop never waits for a diagnostic).
+  func submitWhenFree(_ job: EigenJob, giveUp: () -> Bool) -> Bool {
     changed.lock()
-    while state.withLock({ $0.running || $0.waiting != nil }) { changed.wait() }
+    defer { changed.unlock() }
+    while state.withLock({ $0.waiting != nil && !$0.abandoned }) {
+      if giveUp() { return false }
+      _ = changed.wait(until: Date(timeIntervalSinceNow: 0.1))
+    }
+    state.withLock { $0.waiting = job }
+    changed.broadcast()
+    return true
+  }
+
+  /// Blocks until no job runs or waits, or until `giveUp()` turns true (checked every 0.1 s).
+  func waitUntilIdle(giveUp: () -> Bool = { false }) {
+    changed.lock()
+    while state.withLock({ $0.running || $0.waiting != nil }) && !giveUp() {
+      _ = changed.wait(until: Date(timeIntervalSinceNow: 0.1))
+    }
     changed.unlock()
   }
 

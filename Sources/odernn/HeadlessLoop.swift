@@ -46,10 +46,16 @@ struct HeadlessLoop {
 
   func execute() throws -> Summary {
     InterruptFlag.install(signals: [SIGINT, SIGTERM])
+    let writer = self.writer
+    func write(_ events: [RunEvent]) throws {
+      do { try writer.append(events) } catch { throw CommandFailure(description: error.description, exitCode: 2) }
+    }
     let clock = ContinuousClock()
     let started = clock.now
     func seconds(since t: ContinuousClock.Instant) -> Double { (clock.now - t).inSeconds }
     let loop = TrainingLoop(driver: TrainingDriver(run: run)) { seconds(since: started) }
+    // Eigen diagnostics run beside training (none skipped; a stop does not wait for one).
+    let beside = DiagnosticsBeside(loop: loop, giveUp: { InterruptFlag.isRaised }, write: write)
     let firstStep = run.step
     var lastProgress = clock.now
     var summary = Summary(steps: firstStep, firstStep: firstStep, status: "interrupted", seconds: 0)
@@ -57,13 +63,10 @@ struct HeadlessLoop {
     summary.memory = memory.total
     if progress { printError("odernn: memory ≈ \(MemoryEstimate.format(memory.total)) (\(memory.description))") }
 
-    func write(_ events: [RunEvent]) throws {
-      do { try writer.append(events) } catch { throw CommandFailure(description: error.description, exitCode: 2) }
-    }
 
     while !loop.isDone {
       if InterruptFlag.isRaised {
-        try write(loop.stop())
+        try beside.emit(loop.stop())
         summary.status = "stopped"
         break
       }
@@ -74,7 +77,8 @@ struct HeadlessLoop {
         if let v = m.valLoss { summary.finalValLoss = v }
         if json { CommandSupport.printJSON(SessionCodec.payload(.metrics([m]))[0] ?? .null) }
       }
-      try write(due)
+      try beside.emit(due)
+      try beside.afterStep()
       for event in due {
         if case .finished = event { summary.status = "finished" }
         if case .stopped = event { summary.status = "stopped" }
