@@ -10,18 +10,25 @@ import Linalg
 extension Tape {
   /// Computes `∂L/∂v` for every recorded `v` that depends on a parameter, where `L` is the
   /// `1 × 1` value `loss`. Afterwards read gradients with `gradient(_:)`/`withGradient`.
+  ///
+  /// `keeping: nil` keeps every gradient. A list makes the pass lean: only the leaves' and
+  /// the listed nodes' gradients can be read afterwards, and every other gradient's buffer
+  /// is reused once its node's rule has run (`planGradients`), so the gradients take the
+  /// peak of the live ones instead of one buffer per value. The arithmetic, and so every
+  /// bit, is the same either way.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public func backward(from loss: Var) {
+  public func backward(from loss: Var, keeping: [Var]? = nil) {
     let lossIndex = loss.index
     precondition(nodes[lossIndex].count == 1, "backward: the loss must be 1×1")
+    reserveGradients(planGradients(lossIndex: lossIndex, keeping: keeping))
     // Buffers that no recorded node will write: zero them now.
     for i in 0...lossIndex where nodes[i].needsGrad {
       let last = Int(nodes[i].lastConsumer)
       if last < 0 || last > lossIndex { zeroGradient(i) }
     }
     guard nodes[lossIndex].needsGrad else { return }
-    grads[nodes[lossIndex].offset] = 1
+    gradient(at: nodes[lossIndex])[0] = 1
     var i = lossIndex
     while i >= 0 {
       let node = nodes[i]
@@ -34,7 +41,7 @@ extension Tape {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   private func zeroGradient(_ i: Int) {
-    (grads + nodes[i].offset).update(repeating: 0, count: nodes[i].count)
+    gradient(at: nodes[i]).update(repeating: 0, count: nodes[i].count)
   }
 
   /// The gradient buffer of input `id` if it needs one, and whether this rule is its first
@@ -47,7 +54,7 @@ extension Tape {
     guard id >= 0 else { return nil }
     let input = nodes[Int(id)]
     guard input.needsGrad else { return nil }
-    let g = grads + input.offset
+    let g = gradient(at: input)
     guard input.lastConsumer == consumer else { return (g, false) }
     nodes[Int(id)].lastConsumer = -2  // written; later rules of the same node accumulate
     if partial {
@@ -72,7 +79,7 @@ extension Tape {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   private func propagate(_ y: Node, index: Int32) {
-    let gy = UnsafePointer(grads + y.offset)
+    let gy = UnsafePointer(gradient(at: y))
     let n = y.count
     switch y.op {
     case .leaf:
@@ -114,7 +121,8 @@ extension Tape {
       }
 
     case .addRow:
-      if let t = target(y.a, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
+      // A lean pass may place Ā on Ȳ itself (`planGradients`): then there is nothing to copy.
+      if let t = target(y.a, by: index), UnsafePointer(t.g) != gy { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
       if let t = target(y.b, by: index, partial: true) {
         for i in 0..<y.rows {
           let row = gy + i * y.cols
@@ -134,7 +142,7 @@ extension Tape {
 
     case .addScaled:
       let s = Scalar(y.scalar)
-      if let t = target(y.a, by: index) { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
+      if let t = target(y.a, by: index), UnsafePointer(t.g) != gy { Kernels.into(gy, t.g, n, accumulate: !t.fresh) }
       if let t = target(y.b, by: index) { Kernels.into(gy, t.g, n, scale: s, accumulate: !t.fresh) }
 
     case .tanh:  // Ā += (1 − y²) ⊙ ȳ

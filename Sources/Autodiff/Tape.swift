@@ -18,6 +18,8 @@ public final class Tape<Scalar: BLASScalar> {
   @usableFromInline var grads: UnsafeMutablePointer<Scalar>
   @usableFromInline var capacity: Int
   @usableFromInline var used = 0
+  /// The gradient arena's size in elements (grown by `backward` to what its plan places).
+  @usableFromInline var gradCapacity: Int
   /// The adjoints of `.adjoint` nodes, by the index stored in the node's side list: each reads
   /// `Ȳ` (the stacked output's gradient) and writes `X̄` (the stacked inputs', same layout).
   var adjointRules: [(_ upstream: UnsafePointer<Scalar>, _ result: UnsafeMutablePointer<Scalar>) -> Void] = []
@@ -28,7 +30,8 @@ public final class Tape<Scalar: BLASScalar> {
   public init(capacity: Int = 1 << 16) {
     self.capacity = max(capacity, 16)
     values = .allocate(capacity: self.capacity)
-    grads = .allocate(capacity: self.capacity)
+    gradCapacity = self.capacity
+    grads = .allocate(capacity: gradCapacity)
   }
 
   deinit {
@@ -50,11 +53,46 @@ public final class Tape<Scalar: BLASScalar> {
   /// The number of recorded nodes.
   public var count: Int { nodes.count }
 
-  /// The arena elements in use (values; gradients take as many again).
+  /// The value arena's elements in use.
   public var arenaUsed: Int { used }
 
-  /// The arena size in elements (for allocation tests and diagnostics).
+  /// The value arena's size in elements (for allocation tests and diagnostics).
   public var arenaCapacity: Int { capacity }
+
+  /// The gradient arena's size in elements: the value arena's under a full backward pass,
+  /// the peak of the live gradients under a lean one (`backward(from:keeping:)`).
+  public var gradientCapacity: Int { gradCapacity }
+
+  /// Where node `n`'s gradient lives (placed by `planGradients`).
+  @inline(__always) @usableFromInline
+  func gradient(at n: Node) -> UnsafeMutablePointer<Scalar> { (n.gradInValues ? values : grads) + n.gradOffset }
+
+  /// Shrinks the value arena to the elements in use (after a first recording has grown it
+  /// by doubling: the same graph recorded again then fits exactly).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func shrinkToFit() {
+    guard capacity > max(used, 16) else { return }
+    let newValues = UnsafeMutablePointer<Scalar>.allocate(capacity: max(used, 16))
+    newValues.update(from: values, count: used)
+    values.deallocate()
+    values = newValues
+    capacity = max(used, 16)
+  }
+
+  /// Makes the gradient arena hold `n` elements, reallocating when it is smaller or more than
+  /// twice as large (a lean pass after one that kept more gives the memory back); its
+  /// contents are not kept.
+  @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  func reserveGradients(_ n: Int) {
+    let n = max(n, 16)
+    guard n > gradCapacity || 2 * n < gradCapacity else { return }
+    grads.deallocate()
+    gradCapacity = n
+    grads = .allocate(capacity: n)
+  }
 
   /// The shape of a recorded value.
   @_specialize(where Scalar == Float)
@@ -75,8 +113,6 @@ public final class Tape<Scalar: BLASScalar> {
       newValues.update(from: values, count: used)
       values.deallocate()
       values = newValues
-      grads.deallocate()
-      grads = .allocate(capacity: newCapacity)
       capacity = newCapacity
     }
     let offset = used
@@ -104,6 +140,7 @@ public final class Tape<Scalar: BLASScalar> {
   @_specialize(where Scalar == Double)
   func consume(_ input: Int32, by id: Int32, into node: inout Node) {
     guard input >= 0 else { return }
+    precondition(!nodes[Int(input)].overwritten, "tape: a value was consumed after a node was written over it")
     node.needsGrad = node.needsGrad || nodes[Int(input)].needsGrad
     nodes[Int(input)].lastConsumer = id
   }
@@ -111,12 +148,12 @@ public final class Tape<Scalar: BLASScalar> {
   @usableFromInline
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  func makeNode(_ op: Op, rows: Int, cols: Int, a: Var? = nil, b: Var? = nil, c: Var? = nil)
+  func makeNode(_ op: Op, rows: Int, cols: Int, a: Var? = nil, b: Var? = nil, c: Var? = nil, at offset: Int? = nil)
     -> Node
   {
     Node(
       op: op, a: a?.id ?? -1, b: b?.id ?? -1, c: c?.id ?? -1,
-      rows: rows, cols: cols, offset: reserve(rows * cols))
+      rows: rows, cols: cols, offset: offset ?? reserve(rows * cols))
   }
 
   @usableFromInline
@@ -203,6 +240,7 @@ public final class Tape<Scalar: BLASScalar> {
   ) rethrows -> R {
     let n = nodes[v.index]
     precondition(n.needsGrad, "gradient: value does not depend on any parameter")
-    return try body(UnsafeBufferPointer(start: grads + n.offset, count: n.count))
+    precondition(n.gradKept, "gradient: not kept by the lean backward pass (list it in keeping:)")
+    return try body(UnsafeBufferPointer(start: gradient(at: n), count: n.count))
   }
 }

@@ -68,8 +68,17 @@ struct Node {
   @usableFromInline var c: Int32 = -1
   @usableFromInline var rows: Int
   @usableFromInline var cols: Int
-  /// Offset of the value (and of the gradient, in the gradient arena).
+  /// Offset of the value in the value arena.
   @usableFromInline var offset: Int
+  /// Offset of the gradient in the gradient arena (`Tape+GradientPlan.swift` places it).
+  @usableFromInline var gradOffset: Int = 0
+  /// Whether the gradient can be read after the backward pass (it was not reused).
+  @usableFromInline var gradKept = true
+  /// Whether the gradient lives in the value arena, in a value no rule reads (a lean pass).
+  @usableFromInline var gradInValues = false
+  /// Whether a later node was written over this one's value (`Tape+InPlace.swift`): nothing
+  /// may consume it any more.
+  @usableFromInline var overwritten = false
   /// Offset of extra forward scratch kept for the backward pass (softmax probabilities).
   @usableFromInline var scratch: Int = 0
   @usableFromInline var transA = false

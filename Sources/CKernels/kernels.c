@@ -6,6 +6,20 @@ CK_CLONES void ck_tanh_f32(const float *restrict x, float *restrict y, long n, f
   for (long i = 0; i < n; i++) y[i] = ck_tanh1_f32(x[i], scale, shift);
 }
 
+CK_CLONES void ck_tanh_inplace_f32(float *y, long n, float scale, float shift) {
+  for (long i = 0; i < n; i++) y[i] = ck_tanh1_f32(y[i], scale, shift);
+}
+
+#define CK_ADD_ROW_INPLACE(T, S)                                                               \
+  CK_CLONES void ck_add_row_inplace_##S(T *restrict y, const T *restrict b, long rows, long cols) { \
+    for (long i = 0; i < rows; i++) {                                                          \
+      T *yr = y + i * cols;                                                                    \
+      for (long j = 0; j < cols; j++) yr[j] = yr[j] + b[j];                                    \
+    }                                                                                          \
+  }
+CK_ADD_ROW_INPLACE(float, f32)
+CK_ADD_ROW_INPLACE(double, f64)
+
 #define CK_ELEMENTWISE(T, S)                                                                   \
   CK_CLONES void ck_add_row_##S(const T *restrict x, const T *restrict b, T *restrict y,      \
                                 long rows, long cols) {                                        \

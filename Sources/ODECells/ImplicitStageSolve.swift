@@ -129,7 +129,8 @@ extension ODECell {
         tape.withValue(v) { result.phi.append(contentsOf: $0) }
       }
       let act = tape.value(parts.activation).storage
-      let z = tape.value(parts.z).storage
+      // z is read for relu only: tanh's and sigmoid's σ(z) were written over it.
+      let z = spec.activation == .relu ? tape.value(parts.z).storage : []
       let g = parts.gate.map { tape.value($0).storage }
       var d = [Scalar](repeating: 0, count: block)
       for x in 0..<block {

@@ -29,12 +29,14 @@ public struct ODECell<Scalar: BLASScalar> {
     self.spec = spec
     self.batch = batch
     recurrent = spec.recurrentMatrices(on: tape, parameters: parameters)
+    // `X Vᵀ` is read by its bias only, so `P` is written over it (`Tape+InPlace.swift`).
     projection = tape.addRowBroadcast(
-      tape.matmul(inputs, parameters.required(.input), transposeB: true), parameters.required(.bias))
+      tape.matmul(inputs, parameters.required(.input), transposeB: true), parameters.required(.bias), overwriting: true)
     gateProjection =
       spec.gated
       ? tape.addRowBroadcast(
-        tape.matmul(inputs, parameters.required(.gateInput), transposeB: true), parameters.required(.gateBias))
+        tape.matmul(inputs, parameters.required(.gateInput), transposeB: true), parameters.required(.gateBias),
+        overwriting: true)
       : nil
   }
 
@@ -43,17 +45,17 @@ public struct ODECell<Scalar: BLASScalar> {
     fieldParts(tape, s, step: k).field
   }
 
-  /// `F(S, x_k)` with the values its Jacobian is made of: the pre-activation `z`, `σ(z)`,
-  /// and (gated) the gate `g = sigmoid(z_g)`. Recorded in this order (z, σ(z), then z_g): the
-  /// backward pass accumulates gradients in reverse recording order, so the order is part of
-  /// every session's bits.
+  /// `F(S, x_k)`, recorded as the pre-activation `z`, `σ(z)`, then (gated) `g = sigmoid(z_g)`
+  /// and `g ⊙ σ(z)`, then the decays: the backward pass accumulates gradients in reverse
+  /// recording order, so the order is part of every session's bits. `σ(z)` and `g` are
+  /// written over `z` and `z_g` when their rules read only their outputs (tanh, sigmoid).
   func fieldParts(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> (field: [Var], z: Var, activation: Var, gate: Var?) {
     let z = preactivation(tape, s, step: k)
-    let a = activation(tape, z)
+    let a = activation(tape, z, overwriting: true)
     var f = a
     var gate: Var?
     if let zg = gatePreactivation(tape, s, step: k) {
-      let g = tape.sigmoid(zg)
+      let g = tape.sigmoid(zg, overwriting: true)
       f = tape.mul(g, f)
       gate = g
     }
@@ -118,12 +120,13 @@ public struct ODECell<Scalar: BLASScalar> {
     return next
   }
 
-  /// `σ(z)`.
-  public func activation(_ tape: Tape<Scalar>, _ z: Var) -> Var {
+  /// `σ(z)`; `overwriting`: written over `z` where σ's rule reads only its output (tanh,
+  /// sigmoid), so `z`'s value is gone afterwards.
+  public func activation(_ tape: Tape<Scalar>, _ z: Var, overwriting: Bool = false) -> Var {
     switch spec.activation {
-    case .tanh: tape.tanh(z)
+    case .tanh: tape.tanh(z, overwriting: overwriting)
     case .relu: tape.relu(z)
-    case .sigmoid: tape.sigmoid(z)
+    case .sigmoid: tape.sigmoid(z, overwriting: overwriting)
     case .identity: tape.identity(z)
     }
   }

@@ -1,9 +1,10 @@
 import ODECells
 
 extension TrainingEngine {
-  /// Bytes the tape holds for its arenas, values and gradients (`2 · capacity` elements):
-  /// after a training step, that step's peak, since a step records into these arenas only.
-  public var tapeBytes: Int { 2 * tape.arenaCapacity * MemoryLayout<Scalar>.stride }
+  /// Bytes the tape holds for its arenas, values and gradients: after a training step, the
+  /// next one's peak, since a step records into these arenas only (the first step grows
+  /// them, and they then fit its graph exactly).
+  public var tapeBytes: Int { (tape.arenaCapacity + tape.gradientCapacity) * MemoryLayout<Scalar>.stride }
 
   /// Bytes of the activations a backward pass through time must keep for this config's
   /// training batch: per time step the state `S_k` (`t` blocks of `B × H`; `h_k` for the

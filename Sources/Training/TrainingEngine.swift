@@ -90,23 +90,29 @@ public final class TrainingEngine<Scalar: BLASScalar> {
   public func trainStep() -> StepReport {
     let batch = SequenceBatch<Scalar>(converting: task.trainingBatch(size: config.batchSize, using: &rng))
     var gradients: GradientDiagnostics?
-    let metrics = trainStep(on: batch) { tape, forward in
-      if self.isDiagnosticStep(self.step + 1) {
-        gradients = GradientDiagnostics(step: self.step + 1, tape: tape, forward: forward, names: self.parameters.names)
-      }
-    }
+    let number = step + 1
+    let inspect: ((Tape<Scalar>, RecordedForward) -> Void)? =
+      isDiagnosticStep(number)
+      ? { tape, forward in
+        gradients = GradientDiagnostics(step: number, tape: tape, forward: forward, names: self.parameters.names)
+      } : nil
+    let metrics = trainStep(on: batch, inspect: inspect)
     return StepReport(metrics: metrics, gradients: gradients, failure: solveFailure)
   }
 
   /// One training step on a given batch (benchmarks reuse pre-generated batches); `inspect`
-  /// sees the tape after the backward pass.
+  /// sees the tape after the backward pass, which keeps the parameters' gradients and, with
+  /// `inspect`, every `h_k`'s (for the gradient norms through time); the others' buffers are
+  /// reused within the pass (`Tape.backward(from:keeping:)`), which changes no bit.
   @discardableResult
   public func trainStep(on batch: SequenceBatch<Scalar>, inspect: ((Tape<Scalar>, RecordedForward) -> Void)? = nil) -> StepMetrics {
     tape.reset()
     let forward = model.record(on: tape, parameters: parameters, batch: batch, loss: task.loss)
     solveFailure = tape.solveLog.failure
     let loss = Double(tape.scalar(forward.loss))
-    tape.backward(from: forward.loss)
+    tape.backward(from: forward.loss, keeping: inspect == nil ? [] : forward.hidden)
+    // The first recording grew the arena by doubling; the same graph fits exactly from now on.
+    tape.shrinkToFit()
     let grads = forward.parameters.map { v in tape.withGradient(v) { $0 } }
     let norm = GradientClipping.globalNorm(grads)
     let lr = optimizer.learningRate

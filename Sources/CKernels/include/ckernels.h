@@ -10,6 +10,11 @@
 
 /// y_i = shift + scale·tanh(scale·x_i) by the rational approximation of `Elementwise.fastTanh`.
 void ck_tanh_f32(const float *x, float *y, long n, float scale, float shift);
+// In place: y_i = shift + scale·tanh(scale·y_i), the same expression as ck_tanh_f32.
+void ck_tanh_inplace_f32(float *y, long n, float scale, float shift);
+// In place: y_ij = y_ij + b_j, the same expression as ck_add_row.
+void ck_add_row_inplace_f32(float *y, const float *b, long rows, long cols);
+void ck_add_row_inplace_f64(double *y, const double *b, long rows, long cols);
 
 /// y_ij = x_ij + b_j for `rows × cols` x.
 void ck_add_row_f32(const float *x, const float *b, float *y, long rows, long cols);
