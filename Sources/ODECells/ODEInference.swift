@@ -15,9 +15,10 @@ import Linalg
 /// each `K_j` appears, which is the same sequence of roundings. `K_j = (Y_j[1], …, Y_j[t−1], f_j)`,
 /// so `f_j` is never stored. Implicit tableaux stay on the tape's scan.
 ///
-/// The input projection is formed per step, `P_k = X_k Vᵀ + b`, in a buffer that stays in
-/// cache: a GEMM with `k = I` sums each element over `I` alone, so step `k`'s rows are the
-/// same bits as rows `k·B ..< (k+1)·B` of the tape's one `[T·B, H]` projection.
+/// The input product `X Vᵀ` is the tape's one `[T·B, H]` GEMM (a GEMM per step would put
+/// rows in other places of OpenBLAS's row tiles, see below, and round them differently once
+/// `I` is more than a few); its bias is added per step, `P_k = (X Vᵀ)_k + b`, into a buffer
+/// that stays in cache.
 ///
 /// Batch rows never interact in the forward pass, so the batch may be split into `lanes`
 /// contiguous row ranges scanned on their own threads. Each range starts at a multiple of
@@ -70,17 +71,18 @@ struct ODEInference<Scalar: BLASScalar> {
   func hiddenStates(_ operands: Operands, steps: Int, readout: Range<Int>, lanes: Int = 1) -> [Scalar] {
     let count = readout.count * batch * spec.hiddenSize
     let lanes = max(1, min(lanes, batch))
+    let products = Products(operands, rows: steps * batch, h: spec.hiddenSize)
+    defer { products.deallocate() }
     return [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
       let kept = Kept(base: buffer.baseAddress!)
       let bounds = Self.laneBounds(batch: batch, lanes: lanes)
       if lanes == 1 {
-        scan(operands, rows: 0..<batch, steps: steps, readout: readout, into: kept.base)
+        scan(operands, products, rows: 0..<batch, steps: steps, readout: readout, into: kept.base)
       } else {
-        let threads = BLAS.threads
-        BLAS.threads = 1
-        defer { BLAS.threads = threads }
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-          scan(operands, rows: bounds[lane]..<bounds[lane + 1], steps: steps, readout: readout, into: kept.base)
+        BLAS.singleThreaded {
+          DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            scan(operands, products, rows: bounds[lane]..<bounds[lane + 1], steps: steps, readout: readout, into: kept.base)
+          }
         }
       }
       initialized = count
@@ -90,11 +92,39 @@ struct ODEInference<Scalar: BLASScalar> {
   /// The output buffer, shared by the lanes (each writes its own rows).
   private struct Kept: @unchecked Sendable { let base: UnsafeMutablePointer<Scalar> }
 
+  /// `X Vᵀ` (and `X V_gᵀ`), `[T·B, H]`, as the tape's `matmul` forms them; read by the lanes.
+  struct Products: @unchecked Sendable {
+    let input: UnsafeMutablePointer<Scalar>
+    let gate: UnsafeMutablePointer<Scalar>?
+
+    init(_ o: Operands, rows: Int, h: Int) {
+      func product(_ weights: UnsafePointer<Scalar>) -> UnsafeMutablePointer<Scalar> {
+        let c = UnsafeMutablePointer<Scalar>.allocate(capacity: max(rows * h, 1))
+        if o.inputSize == 0 || rows == 0 || h == 0 {
+          c.initialize(repeating: 0, count: rows * h)
+        } else {
+          Scalar.gemm(
+            transA: false, transB: true, m: rows, n: h, k: o.inputSize, alpha: 1,
+            a: o.inputs, lda: o.inputSize, b: weights, ldb: o.inputSize, beta: 0, c: c, ldc: h)
+        }
+        return c
+      }
+      input = product(o.inputWeights)
+      gate = o.gate.map { product($0.weights) }
+    }
+
+    func deallocate() {
+      input.deallocate()
+      gate?.deallocate()
+    }
+  }
+
   /// The scan of batch rows `rows`, writing their `h_k` into `kept` (rows of `[L·B, H]`).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   private func scan(
-    _ o: Operands, rows: Range<Int>, steps: Int, readout: Range<Int>, into kept: UnsafeMutablePointer<Scalar>
+    _ o: Operands, _ products: Products, rows: Range<Int>, steps: Int, readout: Range<Int>,
+    into kept: UnsafeMutablePointer<Scalar>
   ) {
     let h = spec.hiddenSize
     let t = spec.derivativeOrder
@@ -115,8 +145,8 @@ struct ODEInference<Scalar: BLASScalar> {
       case .identity: 3
       }
 
-    // Buffers: S, the next state, the stage states that need one, z, z_g, X_k Vᵀ and P_k (and the gate's).
-    let count = (2 + ownsStage.count { $0 }) * t * n + 6 * n
+    // Buffers: S, the next state, the stage states that need one, z, z_g, and P_k and P_g,k.
+    let count = (2 + ownsStage.count { $0 }) * t * n + 4 * n
     let arena = UnsafeMutablePointer<Scalar>.allocate(capacity: count)
     defer { arena.deallocate() }
     arena.initialize(repeating: 0, count: count)
@@ -130,8 +160,6 @@ struct ODEInference<Scalar: BLASScalar> {
     let stageBuffers: [[UnsafeMutablePointer<Scalar>]?] = ownsStage.map { $0 ? (0..<t).map { _ in take(n) } : nil }
     let z = take(n)
     let zg = take(n)
-    let product = take(n)
-    let gateProduct = take(n)
     // One stage: P_k is formed in z itself; more: once per step, copied into z per stage.
     let projection = stages == 1 ? z : take(n)
     let gateProjection = stages == 1 ? zg : take(n)
@@ -142,17 +170,9 @@ struct ODEInference<Scalar: BLASScalar> {
     var coefs: [Scalar] = []
     var started = [Bool](repeating: false, count: stages + 1)  // stage i (or `stages`: next) has a first term
 
-    /// `P = X_k Vᵀ + b` for this lane's rows of step `k`.
-    func project(_ k: Int, _ weights: UnsafePointer<Scalar>, _ bias: UnsafePointer<Scalar>, _ scratch: UnsafeMutablePointer<Scalar>, into p: UnsafeMutablePointer<Scalar>) {
-      if o.inputSize == 0 {
-        scratch.update(repeating: 0, count: n)
-      } else {
-        Scalar.gemm(
-          transA: false, transB: true, m: m, n: h, k: o.inputSize, alpha: 1,
-          a: o.inputs + (k * batch + rows.lowerBound) * o.inputSize, lda: o.inputSize, b: weights, ldb: o.inputSize,
-          beta: 0, c: scratch, ldc: h)
-      }
-      Self.addRow(scratch, bias, p, rows: m, cols: h)
+    /// `P = (X Vᵀ)_k + b` for this lane's rows of step `k`.
+    func project(_ k: Int, _ product: UnsafeMutablePointer<Scalar>, _ bias: UnsafePointer<Scalar>, into p: UnsafeMutablePointer<Scalar>) {
+      Self.addRow(product + (k * batch + rows.lowerBound) * h, bias, p, rows: m, cols: h)
     }
 
     for k in 0..<steps {
@@ -168,8 +188,8 @@ struct ODEInference<Scalar: BLASScalar> {
       }
       func buffers(_ index: Int) -> [UnsafeMutablePointer<Scalar>] { index == stages ? next : stageBuffers[index]! }
 
-      project(k, o.inputWeights, o.bias, product, into: projection)
-      if let gate = o.gate { project(k, gate.weights, gate.bias, gateProduct, into: gateProjection) }
+      project(k, products.input, o.bias, into: projection)
+      if let gate = o.gate, let product = products.gate { project(k, product, gate.bias, into: gateProjection) }
       for j in 0..<stages {
         let y = stageState(j)
         // z = P_k + Σ_r Y_r M_rᵀ (and z_g = P_g,k + Y_0 M_0ᵀ).
