@@ -22,11 +22,21 @@ extension Tape {
   @_specialize(where Scalar == Double)
   func planGradients(lossIndex: Int, keeping: [Var]?) -> Int {
     guard let keeping else {
+      // Each gradient at its value's offset; a node written over its input's value gets one
+      // of its own past the values, so that both gradients can be read afterwards.
+      var end = used
       for i in nodes.indices {
-        nodes[i].gradOffset = nodes[i].offset
+        let a = Int(nodes[i].a)
+        if a >= 0 && nodes[a].overwritten && nodes[a].offset == nodes[i].offset {
+          nodes[i].gradOffset = end
+          end += nodes[i].count
+        } else {
+          nodes[i].gradOffset = nodes[i].offset
+        }
         nodes[i].gradKept = true
+        nodes[i].gradInValues = false
       }
-      return used
+      return end
     }
     var kept = [Bool](repeating: false, count: lossIndex + 1)
     for v in keeping where v.index <= lossIndex { kept[v.index] = true }
@@ -83,8 +93,9 @@ extension Tape {
   }
 
   /// The values of nodes up to `lossIndex` that no rule of the pass reads and no caller may
-  /// read after it (not leaves, not kept): their buffers can hold gradients. None when the
-  /// tape has a caller's adjoint, whose rule may read any value.
+  /// read after it (not leaves, not kept, not the loss, not consumed after the loss): their
+  /// buffers can hold gradients. None when the tape has a caller's adjoint, whose rule may
+  /// read any value.
   private func deadValues(lossIndex: Int, kept: [Bool]) -> [(offset: Int, count: Int)] {
     var read = [Bool](repeating: false, count: lossIndex + 1)
     for j in 0...lossIndex where nodes[j].needsGrad && nodes[j].op != .leaf {
@@ -108,7 +119,7 @@ extension Tape {
     var order: [(offset: Int, count: Int)] = []
     for i in 0...lossIndex where nodes[i].count > 0 {
       let n = nodes[i]
-      let isLive = n.op == .leaf || read[i] || kept[i]
+      let isLive = n.op == .leaf || read[i] || kept[i] || i == lossIndex || Int(n.lastConsumer) > lossIndex
       if let seen = live[n.offset] {
         live[n.offset] = seen || isLive
       } else {

@@ -62,7 +62,11 @@ extension Tape {
 
   private func overwritingNode(_ op: Op, over a: Var, b: Var? = nil) -> Node {
     let input = nodes[a.index]
-    precondition(input.op != .leaf && input.lastConsumer < 0, "tape: only an unconsumed computed value can be written over")
+    // Not a leaf, nor a value a rule reads (tanh's and sigmoid's outputs), nor one consumed or
+    // overwritten already.
+    precondition(
+      input.op != .leaf && input.op != .tanh && input.op != .sigmoid && input.lastConsumer < 0 && !input.overwritten,
+      "tape: only an unconsumed computed value no rule reads can be written over")
     return makeNode(op, rows: input.rows, cols: input.cols, a: a, b: b, at: input.offset)
   }
 

@@ -7,7 +7,8 @@ import Linalg
 /// arena; `Var` is the node's index. `backward(from:)` walks the nodes in reverse and
 /// accumulates each input's gradient `∂L/∂x += J_opᵀ·∂L/∂y` (the rules are in
 /// `Tape+Backward.swift`). `reset()` forgets the nodes but keeps the arenas, so recording the
-/// same graph again — one training step after another — allocates nothing.
+/// same graph again — one training step after another — allocates nothing (a lean backward
+/// pass that keeps more gradients than the last one grows the gradient arena).
 ///
 /// Not thread-safe: a tape belongs to one thread (the trainer's).
 public final class Tape<Scalar: BLASScalar> {
@@ -204,6 +205,7 @@ public final class Tape<Scalar: BLASScalar> {
   @_specialize(where Scalar == Double)
   public func value(_ v: Var) -> Matrix<Scalar> {
     let n = nodes[v.index]
+    precondition(!n.overwritten, "value: a later node was written over it")
     return Matrix(
       rows: n.rows, cols: n.cols,
       storage: Array(UnsafeBufferPointer(start: values + n.offset, count: n.count)))
@@ -222,6 +224,7 @@ public final class Tape<Scalar: BLASScalar> {
     -> R
   {
     let n = nodes[v.index]
+    precondition(!n.overwritten, "withValue: a later node was written over it")
     return try body(UnsafeBufferPointer(start: values + n.offset, count: n.count))
   }
 

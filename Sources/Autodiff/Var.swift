@@ -70,7 +70,8 @@ struct Node {
   @usableFromInline var cols: Int
   /// Offset of the value in the value arena.
   @usableFromInline var offset: Int
-  /// Offset of the gradient in the gradient arena (`Tape+GradientPlan.swift` places it).
+  /// Offset of the gradient, in the gradient arena or (`gradInValues`) the value arena
+  /// (`Tape+GradientPlan.swift` places it).
   @usableFromInline var gradOffset: Int = 0
   /// Whether the gradient can be read after the backward pass (it was not reused).
   @usableFromInline var gradKept = true

@@ -10,7 +10,7 @@ import Synchronization
 ///   and before `finished` or `diverged`;
 /// - the run waits only when a diagnostic is running and another is already waiting;
 /// - a stop (`stopped`, or `giveUp()` turning true) drops the diagnostics not yet done and
-///   never waits for one.
+///   never waits for one; those done are written; nothing follows the run's last event.
 ///
 /// Owned by the training loop's thread; `write` is called on it only.
 public final class DiagnosticsBeside {
@@ -47,10 +47,13 @@ public final class DiagnosticsBeside {
       case .finished, .diverged:
         try submit(flushing: false)
         worker.waitUntilIdle(giveUp: giveUp)
+        // Stopped while waiting: what is not done stays out, so nothing follows the end.
+        if giveUp() { worker.abandon() }
         try writeDone()
       case .stopped:
         _ = loop.driver.takeEigenJobs()
         worker.abandon()
+        try writeDone()  // those done already are kept
       default: break
       }
       try write([event])
@@ -60,6 +63,7 @@ public final class DiagnosticsBeside {
   /// After each step: the step's diagnostic, if it had one, goes to the worker once the
   /// step's metrics have been written; the diagnostics done since are written.
   public func afterStep() throws {
+    guard !loop.isDone else { return }
     try submit(flushing: true)
     try writeDone()
   }

@@ -9,8 +9,10 @@ import Synchronization
 ///   (the workbench then shows the newest diagnostics it can keep up with, and memory stays
 ///   two parameter copies whatever the pace);
 /// - results leave through `deliver` in the order of their steps;
-/// - `waitUntilIdle()` returns once nothing runs or waits (the trainer calls it before a
-///   finished or diverged run's last event, so no eigen event follows it);
+/// - `waitUntilIdle()` returns once nothing runs or waits, or once abandoned (the trainer calls
+///   it before a finished or diverged run's last event, so no eigen event follows it);
+///   waits poll every 0.1 s so that a caller's `giveUp` is seen;
+/// - `submitWhenFree` (`odernn train`) never replaces a waiting job: it waits for room;
 /// - after `abandon()` nothing more is delivered, and a job still running is left to end on
 ///   its own (the trainer calls it when stopped, so a stop never waits for a diagnostic).
 final class DiagnosticsWorker: Sendable {
@@ -56,6 +58,7 @@ final class DiagnosticsWorker: Sendable {
       if giveUp() { return false }
       _ = changed.wait(until: Date(timeIntervalSinceNow: 0.1))
     }
+    if state.withLock({ $0.abandoned || $0.closed }) { return false }
     state.withLock { $0.waiting = job }
     changed.broadcast()
     return true
@@ -64,7 +67,7 @@ final class DiagnosticsWorker: Sendable {
   /// Blocks until no job runs or waits, or until `giveUp()` turns true (checked every 0.1 s).
   func waitUntilIdle(giveUp: () -> Bool = { false }) {
     changed.lock()
-    while state.withLock({ $0.running || $0.waiting != nil }) && !giveUp() {
+    while state.withLock({ !$0.abandoned && ($0.running || $0.waiting != nil) }) && !giveUp() {
       _ = changed.wait(until: Date(timeIntervalSinceNow: 0.1))
     }
     changed.unlock()

@@ -7,8 +7,11 @@ import ODECells
 /// config whose every value is in range but whose run cannot fit is refused with a message
 /// instead of dying in the allocator (`failed to allocate …`).
 ///
-/// - activations: the tape of one training step, values and gradients (`2·s` bytes an
-///   element, `s` the precision's size), with half again for the arena's growth by doubling.
+/// - activations: the tape of one training step, `2·s` bytes a value element (`s` the
+///   precision's size) with half again for the arena's growth by doubling — an upper bound:
+///   the lean backward pass keeps its gradients mostly in values no rule reads, so the tape
+///   itself takes about `s` a value (`memory-train-t1000-h128` in `odernn bench`), and the
+///   rest covers the first step's growth and the `h_k` gradients kept at diagnostic steps.
 ///   Its element count is measured, not modelled: the real `SequenceModel.record` runs on tiny
 ///   probes (batch 1, `T ∈ {2, 3}`, `H ∈ {1, 2, 3}`), which gives the elements per time step
 ///   and batch row as `a + b·H` exactly (every per-step value is a `[B, ·]` block) and the

@@ -1,9 +1,10 @@
 import ODECells
 
 extension TrainingEngine {
-  /// Bytes the tape holds for its arenas, values and gradients: after a training step, the
-  /// next one's peak, since a step records into these arenas only (the first step grows
-  /// them, and they then fit its graph exactly).
+  /// Bytes the tape holds for its arenas, values and gradients: after a training step that
+  /// is not a diagnostic step, the next such step's peak, since a step records into these
+  /// arenas only (the first step grows them; they then fit its graph; a diagnostic step's
+  /// kept `h_k` gradients grow the gradient arena until the next step).
   public var tapeBytes: Int { (tape.arenaCapacity + tape.gradientCapacity) * MemoryLayout<Scalar>.stride }
 
   /// Bytes of the activations a backward pass through time must keep for this config's

@@ -134,3 +134,23 @@ private final class UncheckedRun: @unchecked Sendable {
   let value: any TrainingRun
   init(_ value: any TrainingRun) { self.value = value }
 }
+
+extension DiagnosticsBesideTests {
+  /// A stop while the finished run waits for its last diagnostics: `finished` is the last
+  /// event, with none of them after it, and the loop ends without them.
+  @Test func aStopWhileTheEndWaitsForDiagnosticsEndsTheRunWithNothingAfterIt() throws {
+    let config = try TrainerTests.config(steps: 8, diagnosticsEvery: 4, checkpointEvery: 100)
+    let hold = DiagnosticsBesideTrainingTests.Hold()
+    let stop = StopFlag()
+    let log = Log()
+    try Self.start(config, hold: hold, stop: stop, log: log)
+    // Step 4's is held, step 8's waits, and the run waits for them before `finished`.
+    #expect(log.waitUntil { log.arrivals == [4] && log.lastMetricsStep == 8 })
+    #expect(!log.all.contains { $0.kind == "finished" })
+    stop.value = true
+    #expect(log.waitUntil { log.hasEnded })
+    hold.release()
+    #expect(log.all.last?.kind == "finished")
+    #expect(!log.all.contains { $0.kind == "eigen" })
+  }
+}
