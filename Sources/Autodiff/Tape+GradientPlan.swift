@@ -26,8 +26,7 @@ extension Tape {
       // of its own past the values, so that both gradients can be read afterwards.
       var end = used
       for i in nodes.indices {
-        let a = Int(nodes[i].a)
-        if a >= 0 && nodes[a].overwritten && nodes[a].offset == nodes[i].offset {
+        if writesOverInput(i) {
           nodes[i].gradOffset = end
           end += nodes[i].count
         } else {
@@ -114,20 +113,25 @@ extension Tape {
         break
       }
     }
-    // Nodes written over another's value share its buffer: it is dead only if all of them are.
-    var live: [Int: Bool] = [:]
-    var order: [(offset: Int, count: Int)] = []
-    for i in 0...lossIndex where nodes[i].count > 0 {
+    // A node written over its input's value shares that buffer, whose first owner is the
+    // chain's first node: the buffer is dead only if every node of the chain is.
+    var owner = Array(0...lossIndex)
+    var live = [Bool](repeating: false, count: lossIndex + 1)
+    for i in 0...lossIndex {
+      if writesOverInput(i) { owner[i] = owner[Int(nodes[i].a)] }
       let n = nodes[i]
-      let isLive = n.op == .leaf || read[i] || kept[i] || i == lossIndex || Int(n.lastConsumer) > lossIndex
-      if let seen = live[n.offset] {
-        live[n.offset] = seen || isLive
-      } else {
-        live[n.offset] = isLive
-        order.append((n.offset, n.count))
-      }
+      if n.op == .leaf || read[i] || kept[i] || i == lossIndex || Int(n.lastConsumer) > lossIndex { live[owner[i]] = true }
     }
-    return order.filter { live[$0.offset] == false }
+    return (0...lossIndex).compactMap { i in
+      owner[i] == i && !live[i] && nodes[i].count > 0 ? (nodes[i].offset, nodes[i].count) : nil
+    }
+  }
+
+  /// Whether node `i` was written over its input's value (`Tape+InPlace.swift`), so that the
+  /// two share one buffer.
+  private func writesOverInput(_ i: Int) -> Bool {
+    let a = Int(nodes[i].a)
+    return a >= 0 && nodes[a].overwritten && nodes[a].offset == nodes[i].offset
   }
 }
 

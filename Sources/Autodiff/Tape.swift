@@ -73,12 +73,18 @@ public final class Tape<Scalar: BLASScalar> {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   public func shrinkToFit() {
-    guard capacity > max(used, 16) else { return }
-    let newValues = UnsafeMutablePointer<Scalar>.allocate(capacity: max(used, 16))
+    if capacity > max(used, 16) { resizeValues(max(used, 16)) }
+  }
+
+  /// Moves the value arena to one of `newCapacity` elements, keeping the values in use.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  private func resizeValues(_ newCapacity: Int) {
+    let newValues = UnsafeMutablePointer<Scalar>.allocate(capacity: newCapacity)
     newValues.update(from: values, count: used)
     values.deallocate()
     values = newValues
-    capacity = max(used, 16)
+    capacity = newCapacity
   }
 
   /// Makes the gradient arena hold `n` elements, reallocating when it is smaller or more than
@@ -108,14 +114,7 @@ public final class Tape<Scalar: BLASScalar> {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func reserve(_ n: Int) -> Int {
-    if used + n > capacity {
-      let newCapacity = max(capacity * 2, used + n)
-      let newValues = UnsafeMutablePointer<Scalar>.allocate(capacity: newCapacity)
-      newValues.update(from: values, count: used)
-      values.deallocate()
-      values = newValues
-      capacity = newCapacity
-    }
+    if used + n > capacity { resizeValues(max(capacity * 2, used + n)) }
     let offset = used
     used += n
     return offset

@@ -15,10 +15,10 @@ import Linalg
 /// each `K_j` appears, which is the same sequence of roundings. `K_j = (Y_j[1], …, Y_j[t−1], f_j)`,
 /// so `f_j` is never stored. Implicit tableaux stay on the tape's scan.
 ///
-/// The input product `X Vᵀ` is the tape's one `[T·B, H]` GEMM (a GEMM per step would put
-/// rows in other places of OpenBLAS's row tiles, see below, and round them differently once
-/// `I` is more than a few); its bias is added per step, `P_k = (X Vᵀ)_k + b`, into a buffer
-/// that stays in cache.
+/// The input product `X Vᵀ` is recorded on the tape, one `[T·B, H]` GEMM as in the forward
+/// pass (a GEMM per step would put rows in other places of OpenBLAS's row tiles, see below,
+/// and round them differently once `I` is more than a few); its bias is added per step,
+/// `P_k = (X Vᵀ)_k + b`, into a buffer that stays in cache.
 ///
 /// Batch rows never interact in the forward pass, so the batch may be split into `lanes`
 /// contiguous row ranges scanned on their own threads. Each range starts at a multiple of
@@ -35,15 +35,11 @@ struct ODEInference<Scalar: BLASScalar> {
   struct Operands: @unchecked Sendable {
     /// `M_0 … M_{t−1}`, each `H × H` row-major.
     var recurrent: [UnsafePointer<Scalar>]
-    /// `X`, `[T·B, I]` time-major.
-    var inputs: UnsafePointer<Scalar>
-    /// `I`.
-    var inputSize: Int
-    /// `V` (`H × I`) and `b` (`H`).
-    var inputWeights: UnsafePointer<Scalar>
+    /// `X Vᵀ` (`[T·B, H]`, time-major rows) and `b` (`H`).
+    var product: UnsafePointer<Scalar>
     var bias: UnsafePointer<Scalar>
-    /// `V_g` and `b_g` when gated.
-    var gate: (weights: UnsafePointer<Scalar>, bias: UnsafePointer<Scalar>)?
+    /// `X V_gᵀ` and `b_g` when gated.
+    var gate: (product: UnsafePointer<Scalar>, bias: UnsafePointer<Scalar>)?
   }
 
   /// Whether the fast path covers `spec` (ODE cells with explicit tableaux).
@@ -71,17 +67,15 @@ struct ODEInference<Scalar: BLASScalar> {
   func hiddenStates(_ operands: Operands, steps: Int, readout: Range<Int>, lanes: Int = 1) -> [Scalar] {
     let count = readout.count * batch * spec.hiddenSize
     let lanes = max(1, min(lanes, batch))
-    let products = Products(operands, rows: steps * batch, h: spec.hiddenSize)
-    defer { products.deallocate() }
     return [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
       let kept = Kept(base: buffer.baseAddress!)
       let bounds = Self.laneBounds(batch: batch, lanes: lanes)
       if lanes == 1 {
-        scan(operands, products, rows: 0..<batch, steps: steps, readout: readout, into: kept.base)
+        scan(operands, rows: 0..<batch, steps: steps, readout: readout, into: kept.base)
       } else {
         BLAS.singleThreaded {
           DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            scan(operands, products, rows: bounds[lane]..<bounds[lane + 1], steps: steps, readout: readout, into: kept.base)
+            scan(operands, rows: bounds[lane]..<bounds[lane + 1], steps: steps, readout: readout, into: kept.base)
           }
         }
       }
@@ -92,39 +86,11 @@ struct ODEInference<Scalar: BLASScalar> {
   /// The output buffer, shared by the lanes (each writes its own rows).
   private struct Kept: @unchecked Sendable { let base: UnsafeMutablePointer<Scalar> }
 
-  /// `X Vᵀ` (and `X V_gᵀ`), `[T·B, H]`, as the tape's `matmul` forms them; read by the lanes.
-  struct Products: @unchecked Sendable {
-    let input: UnsafeMutablePointer<Scalar>
-    let gate: UnsafeMutablePointer<Scalar>?
-
-    init(_ o: Operands, rows: Int, h: Int) {
-      func product(_ weights: UnsafePointer<Scalar>) -> UnsafeMutablePointer<Scalar> {
-        let c = UnsafeMutablePointer<Scalar>.allocate(capacity: max(rows * h, 1))
-        if o.inputSize == 0 || rows == 0 || h == 0 {
-          c.initialize(repeating: 0, count: rows * h)
-        } else {
-          Scalar.gemm(
-            transA: false, transB: true, m: rows, n: h, k: o.inputSize, alpha: 1,
-            a: o.inputs, lda: o.inputSize, b: weights, ldb: o.inputSize, beta: 0, c: c, ldc: h)
-        }
-        return c
-      }
-      input = product(o.inputWeights)
-      gate = o.gate.map { product($0.weights) }
-    }
-
-    func deallocate() {
-      input.deallocate()
-      gate?.deallocate()
-    }
-  }
-
   /// The scan of batch rows `rows`, writing their `h_k` into `kept` (rows of `[L·B, H]`).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   private func scan(
-    _ o: Operands, _ products: Products, rows: Range<Int>, steps: Int, readout: Range<Int>,
-    into kept: UnsafeMutablePointer<Scalar>
+    _ o: Operands, rows: Range<Int>, steps: Int, readout: Range<Int>, into kept: UnsafeMutablePointer<Scalar>
   ) {
     let h = spec.hiddenSize
     let t = spec.derivativeOrder
@@ -171,7 +137,7 @@ struct ODEInference<Scalar: BLASScalar> {
     var started = [Bool](repeating: false, count: stages + 1)  // stage i (or `stages`: next) has a first term
 
     /// `P = (X Vᵀ)_k + b` for this lane's rows of step `k`.
-    func project(_ k: Int, _ product: UnsafeMutablePointer<Scalar>, _ bias: UnsafePointer<Scalar>, into p: UnsafeMutablePointer<Scalar>) {
+    func project(_ k: Int, _ product: UnsafePointer<Scalar>, _ bias: UnsafePointer<Scalar>, into p: UnsafeMutablePointer<Scalar>) {
       Self.addRow(product + (k * batch + rows.lowerBound) * h, bias, p, rows: m, cols: h)
     }
 
@@ -188,8 +154,8 @@ struct ODEInference<Scalar: BLASScalar> {
       }
       func buffers(_ index: Int) -> [UnsafeMutablePointer<Scalar>] { index == stages ? next : stageBuffers[index]! }
 
-      project(k, products.input, o.bias, into: projection)
-      if let gate = o.gate, let product = products.gate { project(k, product, gate.bias, into: gateProjection) }
+      project(k, o.product, o.bias, into: projection)
+      if let gate = o.gate { project(k, gate.product, gate.bias, into: gateProjection) }
       for j in 0..<stages {
         let y = stageState(j)
         // z = P_k + Σ_r Y_r M_rᵀ (and z_g = P_g,k + Y_0 M_0ᵀ).
@@ -244,7 +210,7 @@ struct ODEInference<Scalar: BLASScalar> {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   static func addRow(
-    _ x: UnsafeMutablePointer<Scalar>, _ b: UnsafePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, rows: Int, cols: Int
+    _ x: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, rows: Int, cols: Int
   ) {
     if Scalar.self == Float.self {
       ck_add_row_f32(f32(x), f32(b), f32(y), rows, cols)

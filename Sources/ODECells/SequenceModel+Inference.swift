@@ -48,8 +48,8 @@ extension SequenceModel {
     return readout(on: tape, hs, constants, batch: batch, loss: kind)
   }
 
-  /// `ODEInference`'s scan: `M_r` are recorded on the tape (as the tape's forward pass
-  /// records them), the time steps run outside it on `lanes` row ranges of the batch (by
+  /// `ODEInference`'s scan: `M_r` and `X Vᵀ` are recorded on the tape (as the tape's forward
+  /// pass records them), the time steps run outside it on `lanes` row ranges of the batch (by
   /// default one per BLAS thread, `ODEInference.lanes`), and the readout and loss are
   /// recorded from the kept `h_k`.
   @_specialize(where Scalar == Float)
@@ -58,19 +58,18 @@ extension SequenceModel {
     on tape: Tape<Scalar>, constants: [ParameterID: Var], batch: SequenceBatch<Scalar>, loss kind: LossKind, lanes: Int?
   ) -> (outputs: Var, loss: Var) {
     let recurrent = spec.recurrentMatrices(on: tape, parameters: constants)
+    let inputs = tape.constant(batch.inputs)
+    func product(_ weights: ParameterID) -> Var { tape.matmul(inputs, constants.required(weights), transposeB: true) }
+    let products = (product(.input), spec.gated ? product(.gateInput) : nil)
     // The arena does not move while nothing is recorded, so these pointers stay valid.
     func pointer(_ id: ParameterID) -> UnsafePointer<Scalar> { pointer(constants.required(id)) }
     func pointer(_ v: Var) -> UnsafePointer<Scalar> { tape.withValue(v) { $0.baseAddress! } }
-    let inference = ODEInference<Scalar>(spec: spec, batch: batch.batch)
-    let kept = batch.inputs.storage.withUnsafeBufferPointer { inputs in
-      let operands = ODEInference<Scalar>.Operands(
-        recurrent: recurrent.map(pointer), inputs: inputs.baseAddress!, inputSize: batch.inputs.cols,
-        inputWeights: pointer(.input), bias: pointer(.bias),
-        gate: spec.gated ? (pointer(.gateInput), pointer(.gateBias)) : nil)
-      return inference.hiddenStates(
-        operands, steps: batch.steps, readout: batch.readoutSteps,
-        lanes: lanes ?? ODEInference<Scalar>.lanes(threads: BLAS.threads, batch: batch.batch))
-    }
+    let operands = ODEInference<Scalar>.Operands(
+      recurrent: recurrent.map(pointer), product: pointer(products.0), bias: pointer(.bias),
+      gate: products.1.map { (pointer($0), pointer(.gateBias)) })
+    let kept = ODEInference<Scalar>(spec: spec, batch: batch.batch).hiddenStates(
+      operands, steps: batch.steps, readout: batch.readoutSteps,
+      lanes: lanes ?? ODEInference<Scalar>.lanes(threads: BLAS.threads, batch: batch.batch))
     let hs = tape.constant(Matrix(rows: batch.readoutSteps.count * batch.batch, cols: spec.hiddenSize, storage: kept))
     return readout(on: tape, hs, constants, batch: batch, loss: kind)
   }

@@ -44,8 +44,10 @@ struct DiagnosticsBesideTests {
     }
   }
 
-  /// Runs `config` as `HeadlessLoop` does, on a thread of its own, until done or `stop` is raised.
-  static func start(_ config: TrainingConfig, hold: DiagnosticsBesideTrainingTests.Hold, stop: StopFlag, log: Log) throws {
+  /// Runs `config` as `HeadlessLoop` does, on a thread of its own, until done or `stop` is
+  /// raised; its diagnostics wait at `hold`, and its events go to `log`.
+  static func start(_ config: TrainingConfig) throws -> (hold: DiagnosticsBesideTrainingTests.Hold, stop: StopFlag, log: Log) {
+    let (hold, stop, log) = (DiagnosticsBesideTrainingTests.Hold(), StopFlag(), Log())
     let run = UncheckedRun(try makeTrainingRun(config))
     let thread = Thread {
       let loop = TrainingLoop(driver: TrainingDriver(run: run.value)) { 0 }
@@ -68,14 +70,13 @@ struct DiagnosticsBesideTests {
     }
     thread.stackSize = 16 << 20
     thread.start()
+    return (hold, stop, log)
   }
 
   @Test(arguments: ["float32", "float64"])
   func theRunGoesOnWhileADiagnosticIsHeldAndEveryOneIsWritten(precision: String) throws {
     let config = try TrainerTests.config(steps: 60, diagnosticsEvery: 4, checkpointEvery: 30, precision: precision)
-    let hold = DiagnosticsBesideTrainingTests.Hold()
-    let log = Log()
-    try Self.start(config, hold: hold, stop: StopFlag(), log: log)
+    let (hold, _, log) = try Self.start(config)
     // Step 4's diagnostic is held; the run steps on to 12, where step 8's waits and 12's would be a third.
     #expect(log.waitUntil { log.arrivals == [4] })
     #expect(log.waitUntil { log.lastMetricsStep >= 12 })
@@ -83,20 +84,7 @@ struct DiagnosticsBesideTests {
     #expect(log.arrivals == [4] && log.lastMetricsStep == 12 && !log.hasEnded)
     hold.release()
     #expect(log.waitUntil { log.hasEnded })
-    var lastStep = 0
-    var eigen: [EigenDiagnostics] = []
-    var ended = false
-    for e in log.all {
-      switch e {
-      case .metrics(let rows): lastStep = rows.last?.step ?? lastStep
-      case .eigen(let d):
-        #expect(!ended && d.step <= lastStep, "eigen \(d.step) after metrics \(lastStep)")
-        eigen.append(d)
-      case .finished: ended = true
-      default: break
-      }
-    }
-    #expect(ended)
+    let eigen = DiagnosticsBesideTrainingTests.eigenInOrder(log.all)
     #expect(eigen.map(\.step) == Array(stride(from: 4, through: 60, by: 4)), "every diagnostic, in order")
     let expected = try DiagnosticsBesideTrainingTests.synchronousEigen(config)
     for d in eigen { #expect(d == expected[d.step], "step \(d.step): the bits of the in-step diagnostic") }
@@ -104,10 +92,7 @@ struct DiagnosticsBesideTests {
 
   @Test func aStopWhileTheRunWaitsForDiagnosticsIsAnsweredWithoutThem() throws {
     let config = try TrainerTests.config(steps: 100_000, diagnosticsEvery: 3, checkpointEvery: 100_000)
-    let hold = DiagnosticsBesideTrainingTests.Hold()
-    let stop = StopFlag()
-    let log = Log()
-    try Self.start(config, hold: hold, stop: stop, log: log)
+    let (hold, stop, log) = try Self.start(config)
     // Held at 3, 6 waiting: the run waits at step 9 until the stop.
     #expect(log.waitUntil { log.arrivals == [3] && log.lastMetricsStep >= 9 })
     stop.value = true
@@ -140,10 +125,7 @@ extension DiagnosticsBesideTests {
   /// event, with none of them after it, and the loop ends without them.
   @Test func aStopWhileTheEndWaitsForDiagnosticsEndsTheRunWithNothingAfterIt() throws {
     let config = try TrainerTests.config(steps: 8, diagnosticsEvery: 4, checkpointEvery: 100)
-    let hold = DiagnosticsBesideTrainingTests.Hold()
-    let stop = StopFlag()
-    let log = Log()
-    try Self.start(config, hold: hold, stop: stop, log: log)
+    let (hold, stop, log) = try Self.start(config)
     // Step 4's is held, step 8's waits, and the run waits for them before `finished`.
     #expect(log.waitUntil { log.arrivals == [4] && log.lastMetricsStep == 8 })
     #expect(!log.all.contains { $0.kind == "finished" })

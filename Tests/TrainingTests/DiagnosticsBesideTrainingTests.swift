@@ -44,6 +44,26 @@ struct DiagnosticsBesideTrainingTests {
     return out
   }
 
+  /// The eigen events of `events`, each expected after its step's metrics, in step order,
+  /// and before `finished`, which is expected too.
+  static func eigenInOrder(_ events: [RunEvent]) -> [EigenDiagnostics] {
+    var lastStep = 0
+    var eigen: [EigenDiagnostics] = []
+    var ended = false
+    for e in events {
+      switch e {
+      case .metrics(let rows): lastStep = rows.last?.step ?? lastStep
+      case .eigen(let d):
+        #expect(!ended && d.step <= lastStep && d.step > (eigen.last?.step ?? 0), "eigen \(d.step) after metrics \(lastStep)")
+        eigen.append(d)
+      case .finished: ended = true
+      default: break
+      }
+    }
+    #expect(ended, "the run finished")
+    return eigen
+  }
+
   @Test(arguments: ["float32", "float64"])
   func trainingGoesOnWhileADiagnosticIsHeldAndEveryEventArrivesInOrder(precision: String) throws {
     // Long enough that the worker, however late it first wakes, takes a job well before the end.
@@ -63,20 +83,7 @@ struct DiagnosticsBesideTrainingTests {
     #expect(log.waitUntil { events in events.contains { if case .run(.finished) = $0 { true } else { false } } })
     trainer.send(.stop)
     #expect(log.waitUntil { $0.contains(where: TrainerTests.isStopped) })
-    // Every eigen event: after its step's metrics, in step order, before finished.
-    var lastStep = 0
-    var eigen: [EigenDiagnostics] = []
-    var ended = false
-    for e in log.runEvents {
-      switch e {
-      case .metrics(let rows): lastStep = rows.last?.step ?? lastStep
-      case .eigen(let d):
-        #expect(!ended && d.step <= lastStep && d.step > (eigen.last?.step ?? 0), "eigen \(d.step) after metrics \(lastStep)")
-        eigen.append(d)
-      case .finished: ended = true
-      default: break
-      }
-    }
+    let eigen = Self.eigenInOrder(log.runEvents)
     // The held one and the last step's (400); of those between, the ones it kept up with.
     #expect(held < 392, "the worker took its first job at step \(held) of 400")
     #expect(eigen.first?.step == held && eigen.last?.step == 400, "held \(held): \(eigen.map(\.step))")
