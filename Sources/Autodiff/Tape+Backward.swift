@@ -87,7 +87,11 @@ extension Tape {
 
     case .matmul, .matmulAdd:
       // C = op(A)·op(B):  Ā += C̄·op(B)ᵀ (in A's orientation),  B̄ += op(A)ᵀ·C̄ (in B's).
-      if y.op == .matmulAdd, let t = target(y.c, by: index, partial: true) {
+      if y.op == .matmulAdd && y.c >= 0 && nodes[Int(y.c)].gradByBlocks && writesOverBase(y) {
+        // This rule is its block's first writer: `0 + Ȳ`, the bits of zeroing and adding.
+        let block = gradient(at: nodes[Int(y.c)]) + y.aux * y.cols
+        for e in 0..<n { block[e] = gy[e] + 0 }
+      } else if y.op == .matmulAdd, let t = target(y.c, by: index, partial: true) {
         Kernels.into(gy, t.g + y.aux * y.cols, n, accumulate: true)
       }
       let a = nodes[Int(y.a)]

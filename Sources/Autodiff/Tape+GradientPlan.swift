@@ -26,7 +26,8 @@ extension Tape {
       // of its own past the values, so that both gradients can be read afterwards.
       var end = used
       for i in nodes.indices {
-        if writesOverInput(i) {
+        nodes[i].gradByBlocks = i <= lossIndex && writtenByBlocks(i, lossIndex: lossIndex)
+        if overwrittenInput(i) != nil {
           nodes[i].gradOffset = end
           end += nodes[i].count
         } else {
@@ -60,10 +61,14 @@ extension Tape {
     for i in 0..<nodes.count {
       nodes[i].gradKept = i <= lossIndex && (nodes[i].op == .leaf || kept[i])
       nodes[i].gradInValues = false
+      nodes[i].gradByBlocks = i <= lossIndex && writtenByBlocks(i, lossIndex: lossIndex)
     }
     for region in deadValues(lossIndex: lossIndex, kept: kept) { arena.give(Slot(offset: region.offset, inValues: true), region.count) }
     func place(_ i: Int) {
-      let slot = arena.take(nodes[i].count)
+      // A base written over block by block keeps its gradient in its own buffer: block k's
+      // gradient is written by block k's writer's rule, after every rule that reads a value
+      // written over block k (those values' consumers come later on the tape).
+      let slot = nodes[i].gradByBlocks ? Slot(offset: nodes[i].offset, inValues: true) : arena.take(nodes[i].count)
       nodes[i].gradOffset = slot.offset
       nodes[i].gradInValues = slot.inValues
     }
@@ -83,7 +88,10 @@ extension Tape {
         }
       }
       for k in firstWrites[j]..<firstWrites[j + 1] where Int(writtenBy[k]) != passedOn { place(Int(writtenBy[k])) }
-      if node.needsGrad && !node.gradKept && passedOn < 0 {
+      // A block of a base that keeps its gradient by blocks is that gradient's block (`Ā`'s
+      // block is written onto `Ȳ` by this rule): it lives on with the base's gradient.
+      let inBaseGradient = node.gradByBlocks && writesOverBase(node) && nodes[Int(node.c)].gradByBlocks
+      if node.needsGrad && !node.gradKept && passedOn < 0 && !inBaseGradient {
         arena.give(Slot(offset: node.gradOffset, inValues: node.gradInValues), node.count)
       }
       j -= 1
@@ -115,23 +123,42 @@ extension Tape {
     }
     // A node written over its input's value shares that buffer, whose first owner is the
     // chain's first node: the buffer is dead only if every node of the chain is.
+    // A base written over by blocks holds its own gradient, so its buffer is never dead.
     var owner = Array(0...lossIndex)
     var live = [Bool](repeating: false, count: lossIndex + 1)
     for i in 0...lossIndex {
-      if writesOverInput(i) { owner[i] = owner[Int(nodes[i].a)] }
+      if let input = overwrittenInput(i) { owner[i] = owner[input] }
       let n = nodes[i]
-      if n.op == .leaf || read[i] || kept[i] || i == lossIndex || Int(n.lastConsumer) > lossIndex { live[owner[i]] = true }
+      if n.op == .leaf || read[i] || kept[i] || i == lossIndex || Int(n.lastConsumer) > lossIndex || n.gradByBlocks {
+        live[owner[i]] = true
+      }
     }
     return (0...lossIndex).compactMap { i in
       owner[i] == i && !live[i] && nodes[i].count > 0 ? (nodes[i].offset, nodes[i].count) : nil
     }
   }
 
-  /// Whether node `i` was written over its input's value (`Tape+InPlace.swift`), so that the
-  /// two share one buffer.
-  private func writesOverInput(_ i: Int) -> Bool {
+  /// The input whose value (or, for an in-place `matmulAdd`, whose block of rows) node `i`
+  /// was written over (`Tape+InPlace.swift`), so that the two share one buffer; `nil` if none.
+  private func overwrittenInput(_ i: Int) -> Int? {
     let a = Int(nodes[i].a)
-    return a >= 0 && nodes[a].overwritten && nodes[a].offset == nodes[i].offset
+    if a >= 0 && nodes[a].overwritten && nodes[a].offset == nodes[i].offset { return a }
+    return writesOverBase(nodes[i]) ? Int(nodes[i].c) : nil
+  }
+
+  /// Whether `y` is a `matmulAdd` written over its base's rows (its value is that block).
+  @inline(__always)
+  func writesOverBase(_ y: Node) -> Bool {
+    guard y.op == .matmulAdd && y.c >= 0 && y.count > 0 else { return false }
+    let base = nodes[Int(y.c)]
+    return base.rowsWritten > 0 && y.offset == base.offset + y.aux * y.cols
+  }
+
+  /// Whether every row of node `i` was written over by in-place `matmulAdd`s up to the loss,
+  /// each of which then assigns its block's gradient (`gradByBlocks`).
+  private func writtenByBlocks(_ i: Int, lossIndex: Int) -> Bool {
+    let n = nodes[i]
+    return n.needsGrad && n.rows > 0 && n.rowsWritten == n.rows && n.lastConsumer >= 0 && Int(n.lastConsumer) <= lossIndex
   }
 }
 

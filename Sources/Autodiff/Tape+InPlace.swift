@@ -4,11 +4,49 @@ import Linalg
 /// Operations written over their input's value instead of into a new one, for a caller that
 /// knows the input is read by nothing else: not later in the forward pass (the tape refuses
 /// a consumer of an overwritten value) and not by any rule of the backward pass. That holds
-/// for an input projection `X Vᵀ` that only its bias is added to, and for a pre-activation
-/// whose activation's rule reads the activation's output (tanh, sigmoid): one `T·B × H` value
-/// and one `B × H` value per field evaluation fewer. The expressions, and so the bits, are
+/// for an input projection `X Vᵀ` that only its bias is added to, for a pre-activation
+/// whose activation's rule reads the activation's output (tanh, sigmoid), and for the rows
+/// of `P = X Vᵀ + b` that a time step's last field evaluation adds to: `z_k = P_k + h Mᵀ`
+/// is written over `P_k`, and `σ(z_k)` over it, so the stages' activations take `P`'s place
+/// (`matmulAdd(_:rowOffset:_:_:overwriting:)`); and for the partial sums of a Runge–Kutta
+/// combination, which nothing else reads. The expressions, and so the bits, are
 /// those of the ordinary operations.
 extension Tape {
+  /// `base[rowOffset ..< rowOffset + m] + op(A)·op(B)` (`matmulAdd`), written over those rows
+  /// of `base`: the GEMM's `C` is the block itself (β = 1), so no copy is made.
+  ///
+  /// The blocks are written in order, each starting where the last one ended
+  /// (`rowOffset == rowsWritten`), and a base whose rows are written may be read after that
+  /// only as a `matmulAdd`'s base, at rows not yet written. When every row has been written,
+  /// each block's gradient is assigned by its writer's rule (`gradByBlocks`), so a lean pass
+  /// can keep the base's gradient in the base's own buffer: an activation written over a
+  /// block is read by rules that run before its writer's.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func matmulAdd(
+    _ base: Var, rowOffset: Int, _ a: Var, _ b: Var, transposeA: Bool = false, transposeB: Bool = false,
+    overwriting: Bool
+  ) -> Var {
+    guard overwriting else { return matmulAdd(base, rowOffset: rowOffset, a, b, transposeA: transposeA, transposeB: transposeB) }
+    let (m, n) = productShape(a, b, transposeA, transposeB)
+    let input = nodes[base.index]
+    precondition(
+      input.cols == n && rowOffset + m <= input.rows,
+      "matmulAdd: base \(input.rows)×\(input.cols) has no \(m)×\(n) block at row \(rowOffset)")
+    precondition(
+      input.op != .leaf && input.op != .tanh && input.op != .sigmoid && !input.overwritten && !input.consumedAsOperand
+        && rowOffset == input.rowsWritten && a != base && b != base,
+      "tape: only the next block of rows of a computed value no rule reads can be written over")
+    var node = makeNode(.matmulAdd, rows: m, cols: n, a: a, b: b, c: base, at: input.offset + rowOffset * n)
+    node.transA = transposeA
+    node.transB = transposeB
+    node.aux = rowOffset
+    gemmForward(node, beta: 1)
+    let v = append(node)
+    nodes[base.index].rowsWritten = rowOffset + m
+    return v
+  }
+
   /// `A + 1·bᵀ` (`addRowBroadcast`), written over `A`.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
@@ -23,6 +61,25 @@ extension Tape {
       ck_add_row_inplace_f32(Kernels.f32(y), Kernels.f32(b), m, n)
     } else {
       ck_add_row_inplace_f64(Kernels.f64(y), Kernels.f64(b), m, n)
+    }
+    return finish(node, over: a)
+  }
+
+  /// `A + s·B` (`addScaled`), written over `A`: its rule reads no value, so `A` may be any
+  /// unconsumed computed value (a partial sum of a Runge–Kutta combination).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func addScaled(_ a: Var, _ b: Var, scale s: Scalar, overwriting: Bool) -> Var {
+    guard overwriting else { return addScaled(a, b, scale: s) }
+    precondition(shape(a) == shape(b) && a != b, "addScaled: shapes differ, or B is A")
+    var node = overwritingNode(.addScaled, over: a, b: b)
+    node.scalar = Double(s)
+    let y = values + node.offset
+    let x = value(at: b)
+    if Scalar.self == Float.self {
+      ck_add_scaled_inplace_f32(Kernels.f32(y), Kernels.f32(x), Kernels.f32(y), node.count, Float(s))
+    } else {
+      ck_add_scaled_inplace_f64(Kernels.f64(y), Kernels.f64(x), Kernels.f64(y), node.count, Double(s))
     }
     return finish(node, over: a)
   }

@@ -129,7 +129,7 @@ public final class Tape<Scalar: BLASScalar> {
     let id = Int32(nodes.count)
     consume(node.a, by: id, into: &node)
     consume(node.b, by: id, into: &node)
-    consume(node.c, by: id, into: &node)
+    consume(node.c, by: id, into: &node, asBase: true)
     nodes.append(node)
     return Var(id)
   }
@@ -138,11 +138,18 @@ public final class Tape<Scalar: BLASScalar> {
   @inline(__always) @usableFromInline
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  func consume(_ input: Int32, by id: Int32, into node: inout Node) {
+  func consume(_ input: Int32, by id: Int32, into node: inout Node, asBase: Bool = false) {
     guard input >= 0 else { return }
-    precondition(!nodes[Int(input)].overwritten, "tape: a value was consumed after a node was written over it")
-    node.needsGrad = node.needsGrad || nodes[Int(input)].needsGrad
-    nodes[Int(input)].lastConsumer = id
+    let i = Int(input)
+    precondition(!nodes[i].overwritten, "tape: a value was consumed after a node was written over it")
+    if asBase {  // `matmulAdd`'s base: rows `aux ..< aux + rows`
+      precondition(node.aux >= nodes[i].rowsWritten, "tape: rows of a value were consumed after a node was written over them")
+    } else {
+      precondition(nodes[i].rowsWritten == 0, "tape: a value was consumed after a node was written over its rows")
+      nodes[i].consumedAsOperand = true
+    }
+    node.needsGrad = node.needsGrad || nodes[i].needsGrad
+    nodes[i].lastConsumer = id
   }
 
   @usableFromInline
@@ -204,7 +211,7 @@ public final class Tape<Scalar: BLASScalar> {
   @_specialize(where Scalar == Double)
   public func value(_ v: Var) -> Matrix<Scalar> {
     let n = nodes[v.index]
-    precondition(!n.overwritten, "value: a later node was written over it")
+    precondition(!n.overwritten && n.rowsWritten == 0, "value: a later node was written over it")
     return Matrix(
       rows: n.rows, cols: n.cols,
       storage: Array(UnsafeBufferPointer(start: values + n.offset, count: n.count)))
@@ -223,7 +230,7 @@ public final class Tape<Scalar: BLASScalar> {
     -> R
   {
     let n = nodes[v.index]
-    precondition(!n.overwritten, "withValue: a later node was written over it")
+    precondition(!n.overwritten && n.rowsWritten == 0, "withValue: a later node was written over it")
     return try body(UnsafeBufferPointer(start: values + n.offset, count: n.count))
   }
 

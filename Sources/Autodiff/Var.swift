@@ -80,6 +80,17 @@ struct Node {
   /// Whether a later node was written over this one's value (`Tape+InPlace.swift`): nothing
   /// may consume it any more.
   @usableFromInline var overwritten = false
+  /// Rows `0 ..< rowsWritten` of this value were written over, block after block, by the
+  /// in-place `matmulAdd`s that took it as their base (`Tape+InPlace.swift`): a consumer may
+  /// read only the rows above, and only as such a base.
+  @usableFromInline var rowsWritten = 0
+  /// Whether a node took this one as an operand (`a` or `b`), whose rule may read its value:
+  /// then no `matmulAdd` may write over its rows.
+  @usableFromInline var consumedAsOperand = false
+  /// Whether every row block of the gradient is assigned by the rule of the in-place
+  /// `matmulAdd` that wrote over that block (its rows were all written, by nodes up to the
+  /// loss), instead of zeroed before the first partial write (`planGradients` sets it).
+  @usableFromInline var gradByBlocks = false
   /// Offset of extra forward scratch kept for the backward pass (softmax probabilities).
   @usableFromInline var scratch: Int = 0
   @usableFromInline var transA = false

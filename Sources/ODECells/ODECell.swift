@@ -40,21 +40,25 @@ public struct ODECell<Scalar: BLASScalar> {
       : nil
   }
 
-  /// The companion field `F(S, x_k) = (v_1, …, v_{t−1}, f(S, x_k))` at time step `k`.
-  public func field(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [Var] {
-    fieldParts(tape, s, step: k).field
+  /// The companion field `F(S, x_k) = (v_1, …, v_{t−1}, f(S, x_k))` at time step `k`;
+  /// `lastRead`: no later evaluation reads step `k`'s rows of the projections, so the
+  /// pre-activations are written over them (`preactivation`).
+  public func field(_ tape: Tape<Scalar>, _ s: [Var], step k: Int, lastRead: Bool = false) -> [Var] {
+    fieldParts(tape, s, step: k, lastRead: lastRead).field
   }
 
   /// `F(S, x_k)`, recorded as the pre-activation `z`, `σ(z)`, then (gated) `g = sigmoid(z_g)`
   /// and `g ⊙ σ(z)`, then the decays: the backward pass accumulates gradients in reverse
   /// recording order, so the order is part of every session's bits. `σ(z)` and `g` are
   /// written over `z` and `z_g` when their rules read only their outputs (tanh, sigmoid).
-  func fieldParts(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> (field: [Var], z: Var, activation: Var, gate: Var?) {
-    let z = preactivation(tape, s, step: k)
+  func fieldParts(_ tape: Tape<Scalar>, _ s: [Var], step k: Int, lastRead: Bool = false)
+    -> (field: [Var], z: Var, activation: Var, gate: Var?)
+  {
+    let z = preactivation(tape, s, step: k, overwriting: lastRead)
     let a = activation(tape, z, overwriting: true)
     var f = a
     var gate: Var?
-    if let zg = gatePreactivation(tape, s, step: k) {
+    if let zg = gatePreactivation(tape, s, step: k, overwriting: lastRead) {
       let g = tape.sigmoid(zg, overwriting: true)
       f = tape.mul(g, f)
       gate = g
@@ -76,18 +80,23 @@ public struct ODECell<Scalar: BLASScalar> {
     return stage
   }
 
-  /// The pre-activation at time step `k`: `z = P_k + Σ_r v_r M_rᵀ` (accumulated in `r` order).
-  public func preactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> Var {
-    var z = tape.matmulAdd(projection, rowOffset: k * batch, s[0], recurrent[0], transposeB: true)
+  /// The pre-activation at time step `k`: `z = P_k + Σ_r v_r M_rᵀ` (accumulated in `r` order),
+  /// each term added in place (β = 1 GEMMs onto the sum so far, which no rule reads);
+  /// `overwriting`: the first onto `P_k` itself, which nothing may read afterwards.
+  public func preactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int, overwriting: Bool = false) -> Var {
+    var z = tape.matmulAdd(projection, rowOffset: k * batch, s[0], recurrent[0], transposeB: true, overwriting: overwriting)
     for r in 1..<spec.derivativeOrder {
-      z = tape.matmulAdd(z, s[r], recurrent[r], transposeB: true)
+      z = tape.matmulAdd(z, rowOffset: 0, s[r], recurrent[r], transposeB: true, overwriting: true)
     }
     return z
   }
 
-  /// The gate's pre-activation `z_g = P_g,k + v_0 M_0ᵀ` at time step `k`; `nil` ungated.
-  public func gatePreactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> Var? {
-    gateProjection.map { tape.matmulAdd($0, rowOffset: k * batch, s[0], recurrent[0], transposeB: true) }
+  /// The gate's pre-activation `z_g = P_g,k + v_0 M_0ᵀ` at time step `k`; `nil` ungated;
+  /// `overwriting` as for `preactivation`.
+  public func gatePreactivation(_ tape: Tape<Scalar>, _ s: [Var], step k: Int, overwriting: Bool = false) -> Var? {
+    gateProjection.map {
+      tape.matmulAdd($0, rowOffset: k * batch, s[0], recurrent[0], transposeB: true, overwriting: overwriting)
+    }
   }
 
   /// One Runge–Kutta step `S_{k+1} = S_k + ε Σ_i b_i K_i` (DESIGN §1.3).
@@ -100,22 +109,27 @@ public struct ODECell<Scalar: BLASScalar> {
     let eps = spec.stepSize
     func stageState(_ i: Int, _ k: [[Var]]) -> [Var] { self.stageState(tape, s, i, k) }
     var slopes: [[Var]] = []
+    let last = tableau.stages - 1
     if tableau.isExplicit {
-      for i in 0..<tableau.stages { slopes.append(field(tape, stageState(i, slopes), step: k)) }
+      for i in 0...last { slopes.append(field(tape, stageState(i, slopes), step: k, lastRead: i == last)) }
     } else if spec.solver == .newton {
       slopes = newtonStages(tape, s, step: k)
     } else {
-      let k0 = field(tape, s, step: k)
+      let sweeps = spec.implicitIterations
+      let k0 = field(tape, s, step: k, lastRead: sweeps == 0)
       slopes = Array(repeating: k0, count: tableau.stages)
-      for _ in 0..<spec.implicitIterations {
+      for sweep in 0..<sweeps {
         let previous = slopes
-        slopes = (0..<tableau.stages).map { i in field(tape, stageState(i, previous), step: k) }
+        slopes = (0...last).map { i in field(tape, stageState(i, previous), step: k, lastRead: sweep == sweeps - 1 && i == last) }
       }
     }
+    // The first term makes a new value (`S_k` is kept); the others add onto it in place.
     var next = s
     for i in slopes.indices where tableau.b[i] != 0 {
       let scale = Scalar(eps * tableau.b[i])
-      for r in next.indices { next[r] = tape.addScaled(next[r], slopes[i][r], scale: scale) }
+      for r in next.indices {
+        next[r] = tape.addScaled(next[r], slopes[i][r], scale: scale, overwriting: next[r] != s[r] && !slopes.contains { $0.contains(next[r]) })
+      }
     }
     return next
   }

