@@ -1,6 +1,5 @@
 import BLASRuntime
 import RealModule
-import Synchronization
 
 /// The BLAS/LAPACK runtime: which OpenBLAS kernels are in use and how many threads.
 ///
@@ -30,40 +29,9 @@ public enum BLAS {
     return String(cString: odernn_blas_chosen_core())
   }
 
-  /// The number of BLAS threads (1 unless changed: odernn's matrices are small). Set inside
-  /// `singleThreaded` sections, it takes effect when the last one ends.
+  /// The number of BLAS threads (1 unless changed: odernn's matrices are small).
   public static var threads: Int {
-    get { sections.withLock { $0.open > 0 ? $0.restore : Int(odernn_blas_threads()) } }
-    set {
-      sections.withLock { s in
-        if s.open > 0 { s.restore = max(1, newValue) } else { odernn_blas_set_threads(Int32(max(1, newValue))) }
-      }
-    }
+    get { Int(odernn_blas_threads()) }
+    set { odernn_blas_set_threads(Int32(max(1, newValue))) }
   }
-
-  /// Runs `body` with BLAS on one thread (for a caller that runs threads of its own, each
-  /// calling BLAS). The count is process-wide, so overlapping sections from several threads
-  /// share one setting: the first sets one thread, the last restores the count.
-  public static func singleThreaded<R>(_ body: () throws -> R) rethrows -> R {
-    sections.withLock { s in
-      if s.open == 0 {
-        s.restore = Int(odernn_blas_threads())
-        odernn_blas_set_threads(1)
-      }
-      s.open += 1
-    }
-    defer {
-      sections.withLock { s in
-        s.open -= 1
-        if s.open == 0 { odernn_blas_set_threads(Int32(s.restore)) }
-      }
-    }
-    return try body()
-  }
-
-  private struct Sections {
-    var open = 0
-    var restore = 1
-  }
-  private static let sections = Mutex(Sections())
 }

@@ -1,6 +1,5 @@
 import Autodiff
 import CKernels
-import Dispatch
 import Linalg
 
 /// The forward-only scan of an ODE cell with an explicit tableau, without the tape: the
@@ -20,13 +19,11 @@ import Linalg
 /// and round them differently once `I` is more than a few); its bias is added per step,
 /// `P_k = (X Vᵀ)_k + b`, into a buffer that stays in cache.
 ///
-/// Batch rows never interact in the forward pass, so the batch may be split into `lanes`
-/// contiguous row ranges scanned on their own threads. Each range starts at a multiple of
-/// `laneAlignment` rows: OpenBLAS rounds a row by its place in its kernel's tile of rows (with
-/// the Haswell kernels, a float32 row in a remainder tile can differ in its last bit from the
-/// same row inside a full 24-row tile), and 48 is a multiple of every tile height of the
-/// Haswell and SkylakeX kernels (24, 16, 8, 4), so every row keeps its place and the bits are
-/// the same for every number of lanes.
+/// One scan over the whole batch, its GEMMs on the BLAS threads as the tape's: the bits of a
+/// GEMM depend on how OpenBLAS splits it, by thread and by its kernels' row tiles, so running
+/// the batch's rows on threads of our own with single-threaded BLAS (tried: `ODEInference`'s
+/// lanes, stop 18) gave other bits than the multi-threaded GEMM of the sessions recorded at
+/// two threads, whose validation losses then failed to verify.
 struct ODEInference<Scalar: BLASScalar> {
   let spec: CellSpec
   let batch: Int
@@ -45,56 +42,24 @@ struct ODEInference<Scalar: BLASScalar> {
   /// Whether the fast path covers `spec` (ODE cells with explicit tableaux).
   static func covers(_ spec: CellSpec) -> Bool { spec.kind == .ode && spec.tableau.isExplicit }
 
-  /// Rows per lane are a multiple of this (see above).
-  static var laneAlignment: Int { 48 }
-
-  /// The lanes worth using with `threads` BLAS threads: one per thread, as many as there are
-  /// started blocks of `laneAlignment` rows.
-  static func lanes(threads: Int, batch: Int) -> Int {
-    max(1, min(threads, (batch + laneAlignment - 1) / laneAlignment))
-  }
-
-  /// Where lane `i` of `lanes` starts, for `i` in `0...lanes`: `min(B, i·c)` with `c` the
-  /// even share `⌈B / lanes⌉` rounded up to a multiple of `laneAlignment` (so a lane may be empty).
-  static func laneBounds(batch: Int, lanes: Int) -> [Int] {
-    let share = (batch + lanes - 1) / lanes
-    let chunk = (share + laneAlignment - 1) / laneAlignment * laneAlignment
-    return (0...lanes).map { min(batch, $0 * chunk) }
-  }
-
   /// The hidden states `h_k` of the steps in `readout`, concatenated (`[L·B, H]` row-major).
-  /// With more than one lane, BLAS runs on one thread inside each lane for the call.
-  func hiddenStates(_ operands: Operands, steps: Int, readout: Range<Int>, lanes: Int = 1) -> [Scalar] {
+  func hiddenStates(_ operands: Operands, steps: Int, readout: Range<Int>) -> [Scalar] {
     let count = readout.count * batch * spec.hiddenSize
-    let lanes = max(1, min(lanes, batch))
     return [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let kept = Kept(base: buffer.baseAddress!)
-      let bounds = Self.laneBounds(batch: batch, lanes: lanes)
-      if lanes == 1 {
-        scan(operands, rows: 0..<batch, steps: steps, readout: readout, into: kept.base)
-      } else {
-        BLAS.singleThreaded {
-          DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            scan(operands, rows: bounds[lane]..<bounds[lane + 1], steps: steps, readout: readout, into: kept.base)
-          }
-        }
-      }
+      scan(operands, steps: steps, readout: readout, into: buffer.baseAddress!)
       initialized = count
     }
   }
 
-  /// The output buffer, shared by the lanes (each writes its own rows).
-  private struct Kept: @unchecked Sendable { let base: UnsafeMutablePointer<Scalar> }
-
-  /// The scan of batch rows `rows`, writing their `h_k` into `kept` (rows of `[L·B, H]`).
+  /// The scan, writing the readout steps' `h_k` into `kept` (`[L·B, H]`).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   private func scan(
-    _ o: Operands, rows: Range<Int>, steps: Int, readout: Range<Int>, into kept: UnsafeMutablePointer<Scalar>
+    _ o: Operands, steps: Int, readout: Range<Int>, into kept: UnsafeMutablePointer<Scalar>
   ) {
     let h = spec.hiddenSize
     let t = spec.derivativeOrder
-    let m = rows.count
+    let m = batch
     let n = m * h
     guard n > 0 else { return }
     let tableau = spec.tableau
@@ -136,9 +101,9 @@ struct ODEInference<Scalar: BLASScalar> {
     var coefs: [Scalar] = []
     var started = [Bool](repeating: false, count: stages + 1)  // stage i (or `stages`: next) has a first term
 
-    /// `P = (X Vᵀ)_k + b` for this lane's rows of step `k`.
+    /// `P = (X Vᵀ)_k + b` for step `k`.
     func project(_ k: Int, _ product: UnsafePointer<Scalar>, _ bias: UnsafePointer<Scalar>, into p: UnsafeMutablePointer<Scalar>) {
-      Self.addRow(product + (k * batch + rows.lowerBound) * h, bias, p, rows: m, cols: h)
+      Self.addRow(product + k * batch * h, bias, p, rows: m, cols: h)
     }
 
     for k in 0..<steps {
@@ -201,7 +166,7 @@ struct ODEInference<Scalar: BLASScalar> {
       }
       swap(&state, &next)
       if readout.contains(k) {
-        (kept + ((k - readout.lowerBound) * batch + rows.lowerBound) * h).update(from: state[0], count: n)
+        (kept + (k - readout.lowerBound) * n).update(from: state[0], count: n)
       }
     }
   }

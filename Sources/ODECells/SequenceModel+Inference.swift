@@ -10,16 +10,13 @@ extension SequenceModel {
   /// cells record each time step after a tape mark, copies the new state out and rewinds,
   /// so every step reuses one small piece of the arena that stays in cache, instead of
   /// writing `T` fresh states. Only the readout steps' `h_k` are kept.
-  ///
-  /// `lanes` splits an ODE scan's batch across threads (`nil`: one lane per BLAS thread);
-  /// every split gives the same bits.
   public func recordInference(
     on tape: Tape<Scalar>, parameters: ParameterSet<Scalar>, batch: SequenceBatch<Scalar>,
-    loss kind: LossKind, lanes: Int? = nil
+    loss kind: LossKind
   ) -> (outputs: Var, loss: Var) {
     let constants = parameters.constants(on: tape)
     if ODEInference<Scalar>.covers(spec) {
-      return recordODEInference(on: tape, constants: constants, batch: batch, loss: kind, lanes: lanes)
+      return recordODEInference(on: tape, constants: constants, batch: batch, loss: kind)
     }
     let step = stepper(on: tape, parameters: constants, inputs: tape.constant(batch.inputs), batch: batch.batch)
     let b = batch.batch
@@ -49,13 +46,12 @@ extension SequenceModel {
   }
 
   /// `ODEInference`'s scan: `M_r` and `X Vᵀ` are recorded on the tape (as the tape's forward
-  /// pass records them), the time steps run outside it on `lanes` row ranges of the batch (by
-  /// default one per BLAS thread, `ODEInference.lanes`), and the readout and loss are
+  /// pass records them), the time steps run outside it, and the readout and loss are
   /// recorded from the kept `h_k`.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   private func recordODEInference(
-    on tape: Tape<Scalar>, constants: [ParameterID: Var], batch: SequenceBatch<Scalar>, loss kind: LossKind, lanes: Int?
+    on tape: Tape<Scalar>, constants: [ParameterID: Var], batch: SequenceBatch<Scalar>, loss kind: LossKind
   ) -> (outputs: Var, loss: Var) {
     let recurrent = spec.recurrentMatrices(on: tape, parameters: constants)
     let inputs = tape.constant(batch.inputs)
@@ -68,8 +64,7 @@ extension SequenceModel {
       recurrent: recurrent.map(pointer), product: pointer(products.0), bias: pointer(.bias),
       gate: products.1.map { (pointer($0), pointer(.gateBias)) })
     let kept = ODEInference<Scalar>(spec: spec, batch: batch.batch).hiddenStates(
-      operands, steps: batch.steps, readout: batch.readoutSteps,
-      lanes: lanes ?? ODEInference<Scalar>.lanes(threads: BLAS.threads, batch: batch.batch))
+      operands, steps: batch.steps, readout: batch.readoutSteps)
     let hs = tape.constant(Matrix(rows: batch.readoutSteps.count * batch.batch, cols: spec.hiddenSize, storage: kept))
     return readout(on: tape, hs, constants, batch: batch, loss: kind)
   }
