@@ -6,7 +6,9 @@ import Linalg
 /// For a node `y = f(x₁, x₂, …)` with upstream gradient `ȳ = ∂L/∂y`, each rule adds
 /// `x̄ᵢ += (∂f/∂xᵢ)ᵀ·ȳ` into its inputs' gradient buffers. The first rule that writes a buffer
 /// in the reverse sweep (its node's `lastConsumer`) assigns instead of accumulating (GEMMs
-/// with β = 0), so no buffer is zeroed unless a rule writes only part of it.
+/// with β = 0), so no buffer is zeroed unless a rule writes only part of it — except a base
+/// written over by blocks, whose blocks are each assigned by their writer
+/// (`Tape+BlockGradients.swift`).
 extension Tape {
   /// Computes `∂L/∂v` for every recorded `v` that depends on a parameter, where `L` is the
   /// `1 × 1` value `loss`. Afterwards read gradients with `gradient(_:)`/`withGradient`.
@@ -88,7 +90,7 @@ extension Tape {
     case .matmul, .matmulAdd:
       // C = op(A)·op(B):  Ā += C̄·op(B)ᵀ (in A's orientation),  B̄ += op(A)ᵀ·C̄ (in B's).
       if y.op == .matmulAdd && y.c >= 0 && nodes[Int(y.c)].gradByBlocks && writesOverBase(y) {
-        // This rule is its block's first writer: `0 + Ȳ`, the bits of zeroing and adding.
+        // This rule is its block's first writer (`Tape+BlockGradients.swift`): `0 + Ȳ`.
         let block = gradient(at: nodes[Int(y.c)]) + y.aux * y.cols
         for e in 0..<n { block[e] = gy[e] + 0 }
       } else if y.op == .matmulAdd, let t = target(y.c, by: index, partial: true) {

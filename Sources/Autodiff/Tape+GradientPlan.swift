@@ -12,6 +12,11 @@
 /// the leaves and the kept ones can no longer be read after it — and lets a pass-through
 /// rule (`addRow`, `addScaled`'s `A`) write `Ā` onto its own `Ȳ`.
 ///
+/// A base written over block by block (`Tape+BlockGradients.swift`) is the exception to the
+/// first writer: each block of its gradient is assigned by that block's writer, and a lean
+/// pass keeps the gradient in the base's own buffer, where values rules still read live until
+/// their block is assigned; no gradient in that buffer is ever given back.
+///
 /// No rule reads a gradient buffer before its first writer assigns it (β = 0 GEMMs,
 /// assigning kernels, or zeroing for rules that write part of it), so a reused buffer's old
 /// contents never matter: the placement changes no bit.
@@ -25,8 +30,9 @@ extension Tape {
       // Each gradient at its value's offset; a node written over its input's value gets one
       // of its own past the values, so that both gradients can be read afterwards.
       var end = used
+      let byBlocks = basesWrittenByBlocks(lossIndex: lossIndex)
       for i in nodes.indices {
-        nodes[i].gradByBlocks = i <= lossIndex && writtenByBlocks(i, lossIndex: lossIndex)
+        nodes[i].gradByBlocks = i <= lossIndex && byBlocks[i]
         if overwrittenInput(i) != nil {
           nodes[i].gradOffset = end
           end += nodes[i].count
@@ -58,17 +64,29 @@ extension Tape {
     }
 
     var arena = GradientArena()
+    let byBlocks = basesWrittenByBlocks(lossIndex: lossIndex)
     for i in 0..<nodes.count {
       nodes[i].gradKept = i <= lossIndex && (nodes[i].op == .leaf || kept[i])
       nodes[i].gradInValues = false
-      nodes[i].gradByBlocks = i <= lossIndex && writtenByBlocks(i, lossIndex: lossIndex)
+      nodes[i].gradByBlocks = i <= lossIndex && byBlocks[i]
     }
-    for region in deadValues(lossIndex: lossIndex, kept: kept) { arena.give(Slot(offset: region.offset, inValues: true), region.count) }
+    let buffers = valueBuffers(lossIndex: lossIndex, kept: kept)
+    for region in buffers.dead { arena.give(Slot(offset: region.offset, inValues: true), region.count) }
+    // Gradients in a base's own buffer: never given back, since the buffer holds the base's
+    // gradient (and a pass-through onto one of them stays in it).
+    var pinned = [Bool](repeating: false, count: lossIndex + 1)
     func place(_ i: Int) {
-      // A base written over block by block keeps its gradient in its own buffer: block k's
-      // gradient is written by block k's writer's rule, after every rule that reads a value
-      // written over block k (those values' consumers come later on the tape).
-      let slot = nodes[i].gradByBlocks ? Slot(offset: nodes[i].offset, inValues: true) : arena.take(nodes[i].count)
+      // A base written over block by block keeps its gradient in its own buffer, unless a
+      // caller may read a value in that buffer after the pass: block k's gradient is written
+      // by block k's writer's rule, after every rule that reads a value written over block k
+      // (those values' consumers come later on the tape).
+      if nodes[i].gradByBlocks && !buffers.readAfter[buffers.owner[i]] {
+        nodes[i].gradOffset = nodes[i].offset
+        nodes[i].gradInValues = true
+        pinned[i] = true
+        return
+      }
+      let slot = arena.take(nodes[i].count)
       nodes[i].gradOffset = slot.offset
       nodes[i].gradInValues = slot.inValues
     }
@@ -84,14 +102,12 @@ extension Tape {
         if nodes[a].needsGrad && Int(nodes[a].lastConsumer) == j && nodes[a].count == node.count && !nodes[a].gradKept {
           nodes[a].gradOffset = node.gradOffset
           nodes[a].gradInValues = node.gradInValues
+          pinned[a] = pinned[j]
           passedOn = a
         }
       }
       for k in firstWrites[j]..<firstWrites[j + 1] where Int(writtenBy[k]) != passedOn { place(Int(writtenBy[k])) }
-      // A block of a base that keeps its gradient by blocks is that gradient's block (`Ā`'s
-      // block is written onto `Ȳ` by this rule): it lives on with the base's gradient.
-      let inBaseGradient = node.gradByBlocks && writesOverBase(node) && nodes[Int(node.c)].gradByBlocks
-      if node.needsGrad && !node.gradKept && passedOn < 0 && !inBaseGradient {
+      if node.needsGrad && !node.gradKept && passedOn < 0 && !pinned[j] {
         arena.give(Slot(offset: node.gradOffset, inValues: node.gradInValues), node.count)
       }
       j -= 1
@@ -99,16 +115,23 @@ extension Tape {
     return arena.end
   }
 
-  /// The values of nodes up to `lossIndex` that no rule of the pass reads and no caller may
-  /// read after it (not leaves, not kept, not the loss, not consumed after the loss): their
-  /// buffers can hold gradients. None when the tape has a caller's adjoint, whose rule may
-  /// read any value.
-  private func deadValues(lossIndex: Int, kept: [Bool]) -> [(offset: Int, count: Int)] {
+  /// The value buffers of the nodes up to `lossIndex`, by `owner` (a node written over its
+  /// input's value shares that buffer, whose owner is the chain's first node): `dead`, the
+  /// buffers no rule of the pass reads and no caller may read after it, which can hold
+  /// gradients; `readAfter`, by owner, whether a caller may read a value in it after the pass
+  /// (a leaf's, a kept node's, the loss's, one consumed after the loss, or any value when the
+  /// tape has a caller's adjoint, whose rule may read any value).
+  private func valueBuffers(lossIndex: Int, kept: [Bool])
+    -> (dead: [(offset: Int, count: Int)], owner: [Int], readAfter: [Bool])
+  {
+    var owner = Array(0...lossIndex)
+    var readAfter = [Bool](repeating: false, count: lossIndex + 1)
     var read = [Bool](repeating: false, count: lossIndex + 1)
+    var adjoint = false
     for j in 0...lossIndex where nodes[j].needsGrad && nodes[j].op != .leaf {
       let node = nodes[j]
       switch node.op {
-      case .adjoint: return []
+      case .adjoint: adjoint = true
       case .matmul, .matmulAdd, .mul:
         read[Int(node.a)] = true
         read[Int(node.b)] = true
@@ -121,44 +144,20 @@ extension Tape {
         break
       }
     }
-    // A node written over its input's value shares that buffer, whose first owner is the
-    // chain's first node: the buffer is dead only if every node of the chain is.
-    // A base written over by blocks holds its own gradient, so its buffer is never dead.
-    var owner = Array(0...lossIndex)
+    // A buffer is dead only if every node of its chain is; a base written over by blocks
+    // holds its own gradient, so its buffer is never dead.
     var live = [Bool](repeating: false, count: lossIndex + 1)
     for i in 0...lossIndex {
       if let input = overwrittenInput(i) { owner[i] = owner[input] }
       let n = nodes[i]
-      if n.op == .leaf || read[i] || kept[i] || i == lossIndex || Int(n.lastConsumer) > lossIndex || n.gradByBlocks {
-        live[owner[i]] = true
-      }
+      let after = n.op == .leaf || kept[i] || i == lossIndex || Int(n.lastConsumer) > lossIndex || adjoint
+      if after { readAfter[owner[i]] = true }
+      if after || read[i] || n.gradByBlocks { live[owner[i]] = true }
     }
-    return (0...lossIndex).compactMap { i in
+    let dead = (0...lossIndex).compactMap { i in
       owner[i] == i && !live[i] && nodes[i].count > 0 ? (nodes[i].offset, nodes[i].count) : nil
     }
-  }
-
-  /// The input whose value (or, for an in-place `matmulAdd`, whose block of rows) node `i`
-  /// was written over (`Tape+InPlace.swift`), so that the two share one buffer; `nil` if none.
-  private func overwrittenInput(_ i: Int) -> Int? {
-    let a = Int(nodes[i].a)
-    if a >= 0 && nodes[a].overwritten && nodes[a].offset == nodes[i].offset { return a }
-    return writesOverBase(nodes[i]) ? Int(nodes[i].c) : nil
-  }
-
-  /// Whether `y` is a `matmulAdd` written over its base's rows (its value is that block).
-  @inline(__always)
-  func writesOverBase(_ y: Node) -> Bool {
-    guard y.op == .matmulAdd && y.c >= 0 && y.count > 0 else { return false }
-    let base = nodes[Int(y.c)]
-    return base.rowsWritten > 0 && y.offset == base.offset + y.aux * y.cols
-  }
-
-  /// Whether every row of node `i` was written over by in-place `matmulAdd`s up to the loss,
-  /// each of which then assigns its block's gradient (`gradByBlocks`).
-  private func writtenByBlocks(_ i: Int, lossIndex: Int) -> Bool {
-    let n = nodes[i]
-    return n.needsGrad && n.rows > 0 && n.rowsWritten == n.rows && n.lastConsumer >= 0 && Int(n.lastConsumer) <= lossIndex
+    return (dead, owner, readAfter)
   }
 }
 

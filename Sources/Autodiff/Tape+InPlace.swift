@@ -65,8 +65,9 @@ extension Tape {
     return finish(node, over: a)
   }
 
-  /// `A + s·B` (`addScaled`), written over `A`: its rule reads no value, so `A` may be any
-  /// unconsumed computed value (a partial sum of a Runge–Kutta combination).
+  /// `A + s·B` (`addScaled`), written over `A`: its rule reads no value, so `A` may be an
+  /// unconsumed computed value that no rule reads (a partial sum of a Runge–Kutta
+  /// combination; not a tanh's or sigmoid's output).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   public func addScaled(_ a: Var, _ b: Var, scale s: Scalar, overwriting: Bool) -> Var {

@@ -84,8 +84,9 @@ struct Node {
   /// in-place `matmulAdd`s that took it as their base (`Tape+InPlace.swift`): a consumer may
   /// read only the rows above, and only as such a base.
   @usableFromInline var rowsWritten = 0
-  /// Whether a node took this one as an operand (`a` or `b`), whose rule may read its value:
-  /// then no `matmulAdd` may write over its rows.
+  /// Whether a node took this one other than as a `matmulAdd`'s base (as `a`, `b`, a
+  /// concatenation's or an adjoint's input), whose rule may read its value: then no
+  /// `matmulAdd` may write over its rows.
   @usableFromInline var consumedAsOperand = false
   /// Whether every row block of the gradient is assigned by the rule of the in-place
   /// `matmulAdd` that wrote over that block (its rows were all written, by nodes up to the

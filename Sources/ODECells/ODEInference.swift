@@ -29,7 +29,7 @@ struct ODEInference<Scalar: BLASScalar> {
   let batch: Int
 
   /// What the scan reads, as pointers valid for the call.
-  struct Operands: @unchecked Sendable {
+  struct Operands {
     /// `M_0 … M_{t−1}`, each `H × H` row-major.
     var recurrent: [UnsafePointer<Scalar>]
     /// `X Vᵀ` (`[T·B, H]`, time-major rows) and `b` (`H`).
