@@ -13,6 +13,11 @@ import WorkbenchUI
 /// `Workbench.update`, carries out the effects, renders the model into a fresh grid and sends
 /// only the changed cells to the terminal. Only this thread touches the terminal.
 ///
+/// A frame is rendered only when the model may have changed since the last one: a message
+/// other than the clock's tick was sent, or a run is live or a replay plays (their ticks
+/// move the rate and the cursor). The views read nothing of the clock itself, so an idle
+/// workbench renders nothing between keys.
+///
 /// The loop owns the run lifecycle: `active` is the one run with a trainer thread. Starting a
 /// run stops the active one first (final checkpoint, session closed, thread joined), so at
 /// most one trainer thread exists at any time (`aliveTrainerThreads`).
@@ -23,6 +28,10 @@ public final class AppLoop {
   /// Every trainer this loop started, to count the threads still alive.
   var started: [Trainer] = []
   var previous: Grid
+  /// Whether a message may have changed what the model shows since the last frame.
+  var stale = true
+  /// Frames rendered so far (for tests of the idle loop).
+  public private(set) var framesRendered = 0
   var quitting = false
   let folder: String
   let version: String
@@ -71,6 +80,7 @@ public final class AppLoop {
 
   /// Feeds a message through `update` and carries out the effects.
   public func send(_ msg: Msg) {
+    if case .tick = msg {} else { stale = true }
     let effects = Workbench.update(&model, msg)
     for effect in effects { perform(effect) }
   }
@@ -113,7 +123,8 @@ public final class AppLoop {
     for message in jobs.results.drain() { send(message) }
     pumpTrainer()
     send(.tick(seconds))
-    if !quitting { draw() }
+    if model.live?.isActive == true || model.replay?.playing == true { stale = true }
+    if !quitting && stale { draw() }
   }
 
   /// Whether the user asked to quit.
@@ -132,6 +143,8 @@ public final class AppLoop {
 
   /// Draws the model, sending only what changed since the last frame.
   func draw() {
+    stale = false
+    framesRendered += 1
     let frame = Workbench.render(model)
     let changes = frame.changes(from: previous)  // every row when the size changed
     if !changes.isEmpty {

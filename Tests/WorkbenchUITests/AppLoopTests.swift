@@ -116,4 +116,23 @@ struct AppLoopTests {
     terminal.enqueue(.character("q"))
     #expect(iterate(loop) { loop.hasQuit })
   }
+
+  /// An idle workbench renders no frame between keys (the views read nothing of the clock);
+  /// a key that changes the model renders one, with its effect on the screen. The preview is
+  /// injected to post nothing, so no message arrives unasked.
+  @Test func anIdleWorkbenchRendersNothingBetweenKeys() {
+    let terminal = HeadlessTerminal(size: Size(width: 100, height: 30))
+    let loop = AppLoop(backend: terminal, folder: "/nonexistent-odernn", version: "test", computePreview: { _, _ in nil })
+    loop.iterate(timeoutMilliseconds: 0)
+    let first = loop.framesRendered
+    #expect(first == 1)
+    for _ in 0..<50 { loop.iterate(timeoutMilliseconds: 0) }
+    #expect(loop.framesRendered == first)
+    let field = loop.state.field
+    terminal.enqueue(.down)
+    loop.iterate(timeoutMilliseconds: 0)
+    #expect(loop.state.field != field && loop.framesRendered == first + 1)
+    for _ in 0..<50 { loop.iterate(timeoutMilliseconds: 0) }
+    #expect(loop.framesRendered == first + 1)
+  }
 }
