@@ -89,7 +89,7 @@ extension Tape {
 
     case .matmul, .matmulAdd:
       // C = op(A)·op(B):  Ā += C̄·op(B)ᵀ (in A's orientation),  B̄ += op(A)ᵀ·C̄ (in B's).
-      if y.op == .matmulAdd && y.c >= 0 && nodes[Int(y.c)].gradByBlocks && writesOverBase(y) {
+      if writesOverBase(y) && nodes[Int(y.c)].gradByBlocks {
         // This rule is its block's first writer (`Tape+BlockGradients.swift`): `0 + Ȳ`.
         let block = gradient(at: nodes[Int(y.c)]) + y.aux * y.cols
         for e in 0..<n { block[e] = gy[e] + 0 }

@@ -27,20 +27,19 @@ extension Tape {
     return base.rowsWritten > 0 && y.offset == base.offset + y.aux * y.cols
   }
 
-  /// For every node, whether it is a base whose gradient is assigned by blocks in a pass
-  /// from node `lossIndex` (`gradByBlocks`): every row written by in-place `matmulAdd`s up
-  /// to the loss, the last consumer one of them. The blocks never overlap (each starts at
-  /// the rows written so far), so rows summing to the base's mean every row is covered.
-  func basesWrittenByBlocks(lossIndex: Int) -> [Bool] {
-    var rows = [Int](repeating: 0, count: nodes.count)
+  /// Sets `gradByBlocks` for a pass from node `lossIndex`: on the bases whose every row is
+  /// written by in-place `matmulAdd`s up to the loss, the last consumer one of them. The
+  /// blocks never overlap (each starts at the rows written so far), so rows summing to the
+  /// base's mean every row is covered.
+  func markBasesWrittenByBlocks(lossIndex: Int) {
+    var rows = [Int](repeating: 0, count: lossIndex + 1)
     for i in 0...lossIndex where writesOverBase(nodes[i]) { rows[Int(nodes[i].c)] += nodes[i].rows }
-    return nodes.indices.map { i in
+    for i in nodes.indices {
       let n = nodes[i]
       let last = Int(n.lastConsumer)
-      guard i <= lossIndex && n.needsGrad && n.rows > 0 && rows[i] == n.rows && last > i && last <= lossIndex else {
-        return false
-      }
-      return writesOverBase(nodes[last]) && Int(nodes[last].c) == i
+      nodes[i].gradByBlocks =
+        i <= lossIndex && n.needsGrad && n.rows > 0 && rows[i] == n.rows && last > i && last <= lossIndex
+        && writesOverBase(nodes[last]) && Int(nodes[last].c) == i
     }
   }
 }

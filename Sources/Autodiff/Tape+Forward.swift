@@ -25,18 +25,28 @@ extension Tape {
     _ base: Var, rowOffset: Int = 0, _ a: Var, _ b: Var,
     transposeA: Bool = false, transposeB: Bool = false
   ) -> Var {
-    let (m, n) = productShape(a, b, transposeA, transposeB)
+    let node = matmulAddNode(base, rowOffset: rowOffset, a, b, transposeA, transposeB)
+    (values + node.offset).update(from: values + nodes[base.index].offset + rowOffset * node.cols, count: node.count)
+    gemmForward(node, beta: 1)
+    return append(node)
+  }
+
+  /// The node of `base[rowOffset ..< rowOffset + m] + op(A)·op(B)`, shapes checked, its value
+  /// in a fresh buffer or, `inPlace`, in the block of `base` itself.
+  @usableFromInline
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  func matmulAddNode(_ base: Var, rowOffset: Int, _ a: Var, _ b: Var, _ ta: Bool, _ tb: Bool, inPlace: Bool = false) -> Node {
+    let (m, n) = productShape(a, b, ta, tb)
     let bs = shape(base)
     precondition(
       bs.cols == n && rowOffset >= 0 && rowOffset + m <= bs.rows,
       "matmulAdd: base \(bs.rows)×\(bs.cols) has no \(m)×\(n) block at row \(rowOffset)")
-    var node = makeNode(.matmulAdd, rows: m, cols: n, a: a, b: b, c: base)
-    node.transA = transposeA
-    node.transB = transposeB
+    var node = makeNode(.matmulAdd, rows: m, cols: n, a: a, b: b, c: base, at: inPlace ? nodes[base.index].offset + rowOffset * n : nil)
+    node.transA = ta
+    node.transB = tb
     node.aux = rowOffset
-    (values + node.offset).update(from: values + nodes[base.index].offset + rowOffset * n, count: m * n)
-    gemmForward(node, beta: 1)
-    return append(node)
+    return node
   }
 
   /// `A + 𝟙·biasᵀ`: adds a `1 × n` row to every row of `A`.

@@ -26,13 +26,12 @@ extension Tape {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func planGradients(lossIndex: Int, keeping: [Var]?) -> Int {
+    markBasesWrittenByBlocks(lossIndex: lossIndex)
     guard let keeping else {
       // Each gradient at its value's offset; a node written over its input's value gets one
       // of its own past the values, so that both gradients can be read afterwards.
       var end = used
-      let byBlocks = basesWrittenByBlocks(lossIndex: lossIndex)
       for i in nodes.indices {
-        nodes[i].gradByBlocks = i <= lossIndex && byBlocks[i]
         if overwrittenInput(i) != nil {
           nodes[i].gradOffset = end
           end += nodes[i].count
@@ -64,11 +63,9 @@ extension Tape {
     }
 
     var arena = GradientArena()
-    let byBlocks = basesWrittenByBlocks(lossIndex: lossIndex)
     for i in 0..<nodes.count {
       nodes[i].gradKept = i <= lossIndex && (nodes[i].op == .leaf || kept[i])
       nodes[i].gradInValues = false
-      nodes[i].gradByBlocks = i <= lossIndex && byBlocks[i]
     }
     let buffers = valueBuffers(lossIndex: lossIndex, kept: kept)
     for region in buffers.dead { arena.give(Slot(offset: region.offset, inValues: true), region.count) }

@@ -28,22 +28,14 @@ extension Tape {
     overwriting: Bool
   ) -> Var {
     guard overwriting else { return matmulAdd(base, rowOffset: rowOffset, a, b, transposeA: transposeA, transposeB: transposeB) }
-    let (m, n) = productShape(a, b, transposeA, transposeB)
     let input = nodes[base.index]
     precondition(
-      input.cols == n && rowOffset + m <= input.rows,
-      "matmulAdd: base \(input.rows)×\(input.cols) has no \(m)×\(n) block at row \(rowOffset)")
-    precondition(
-      input.op != .leaf && input.op != .tanh && input.op != .sigmoid && !input.overwritten && !input.consumedAsOperand
-        && rowOffset == input.rowsWritten && a != base && b != base,
+      Self.mayBeWrittenOver(input) && !input.consumedAsOperand && rowOffset == input.rowsWritten && a != base && b != base,
       "tape: only the next block of rows of a computed value no rule reads can be written over")
-    var node = makeNode(.matmulAdd, rows: m, cols: n, a: a, b: b, c: base, at: input.offset + rowOffset * n)
-    node.transA = transposeA
-    node.transB = transposeB
-    node.aux = rowOffset
+    let node = matmulAddNode(base, rowOffset: rowOffset, a, b, transposeA, transposeB, inPlace: true)
     gemmForward(node, beta: 1)
     let v = append(node)
-    nodes[base.index].rowsWritten = rowOffset + m
+    nodes[base.index].rowsWritten = rowOffset + node.rows
     return v
   }
 
@@ -118,12 +110,16 @@ extension Tape {
     return finish(node, over: a)
   }
 
+  /// Not a leaf, nor a value a rule reads (tanh's and sigmoid's outputs), nor one written
+  /// over already.
+  private static func mayBeWrittenOver(_ input: Node) -> Bool {
+    input.op != .leaf && input.op != .tanh && input.op != .sigmoid && !input.overwritten
+  }
+
   private func overwritingNode(_ op: Op, over a: Var, b: Var? = nil) -> Node {
     let input = nodes[a.index]
-    // Not a leaf, nor a value a rule reads (tanh's and sigmoid's outputs), nor one consumed or
-    // overwritten already.
     precondition(
-      input.op != .leaf && input.op != .tanh && input.op != .sigmoid && input.lastConsumer < 0 && !input.overwritten,
+      Self.mayBeWrittenOver(input) && input.lastConsumer < 0,
       "tape: only an unconsumed computed value no rule reads can be written over")
     return makeNode(op, rows: input.rows, cols: input.cols, a: a, b: b, at: input.offset)
   }

@@ -123,13 +123,12 @@ public struct ODECell<Scalar: BLASScalar> {
         slopes = (0...last).map { i in field(tape, stageState(i, previous), step: k, lastRead: sweep == sweeps - 1 && i == last) }
       }
     }
-    // The first term makes a new value (`S_k` is kept); the others add onto it in place.
+    // The first term makes a new value (`S_k` is kept); the others add onto that partial sum,
+    // which nothing else reads, in place.
     var next = s
     for i in slopes.indices where tableau.b[i] != 0 {
       let scale = Scalar(eps * tableau.b[i])
-      for r in next.indices {
-        next[r] = tape.addScaled(next[r], slopes[i][r], scale: scale, overwriting: next[r] != s[r] && !slopes.contains { $0.contains(next[r]) })
-      }
+      for r in next.indices { next[r] = tape.addScaled(next[r], slopes[i][r], scale: scale, overwriting: next[r] != s[r]) }
     }
     return next
   }
