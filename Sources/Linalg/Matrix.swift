@@ -38,11 +38,30 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
   }
 
   /// Converts element type (rounding to nearest when narrowing).
+  ///
+  /// The elementwise members are `@inlinable`, so another module's call specialises them for
+  /// its element type instead of running the generic code (which the diagnostics' closed-form
+  /// Jacobians spent a third of their time in).
+  /// From a generic caller (`Other` unknown at compile time) the element conversion is the
+  /// generic `BinaryFloatingPoint` one, several times slower than `Double(Float)`; the two
+  /// element types odernn has get the concrete conversions, which round the same.
+  @inlinable
   public init<Other: BLASScalar>(converting other: Matrix<Other>) {
-    self.init(rows: other.rows, cols: other.cols, storage: other.storage.map { Scalar($0) })
+    let storage: [Scalar]
+    if Other.self == Scalar.self {
+      storage = unsafeBitCast(other.storage, to: [Scalar].self)
+    } else if Other.self == Float.self && Scalar.self == Double.self {
+      storage = unsafeBitCast(unsafeBitCast(other.storage, to: [Float].self).map { Double($0) }, to: [Scalar].self)
+    } else if Other.self == Double.self && Scalar.self == Float.self {
+      storage = unsafeBitCast(unsafeBitCast(other.storage, to: [Double].self).map { Float($0) }, to: [Scalar].self)
+    } else {
+      storage = other.storage.map { Scalar($0) }
+    }
+    self.init(rows: other.rows, cols: other.cols, storage: storage)
   }
 
   /// The `n × n` identity.
+  @inlinable
   public static func identity(_ n: Int) -> Matrix {
     var m = Matrix(rows: n, cols: n)
     for i in 0..<n { m.storage[i * n + i] = 1 }
@@ -60,6 +79,7 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
   }
 
   /// `Aᵀ` (materialised; not for hot paths, where GEMM takes transpose flags instead).
+  @inlinable
   public func transposed() -> Matrix {
     var t = Matrix(rows: cols, cols: rows)
     for i in 0..<rows {
@@ -69,6 +89,7 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
   }
 
   /// Applies `f` to every element.
+  @inlinable
   public func map(_ f: (Scalar) -> Scalar) -> Matrix {
     Matrix(rows: rows, cols: cols, storage: storage.map(f))
   }
@@ -77,19 +98,36 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
   public func row(_ i: Int) -> [Scalar] { Array(storage[(i * cols)..<((i + 1) * cols)]) }
 
   /// `self + other` elementwise.
+  @inlinable
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
     precondition(lhs.rows == rhs.rows && lhs.cols == rhs.cols, "Matrix +: shape mismatch")
-    return Matrix(rows: lhs.rows, cols: lhs.cols, storage: zip(lhs.storage, rhs.storage).map(+))
+    return lhs.combined(with: rhs, +)
   }
 
   /// `self − other` elementwise.
+  @inlinable
   public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
     precondition(lhs.rows == rhs.rows && lhs.cols == rhs.cols, "Matrix -: shape mismatch")
-    return Matrix(rows: lhs.rows, cols: lhs.cols, storage: zip(lhs.storage, rhs.storage).map(-))
+    return lhs.combined(with: rhs, -)
   }
 
   /// `s · A`.
+  @inlinable
   public static func * (s: Scalar, m: Matrix) -> Matrix { m.map { s * $0 } }
+
+  /// `f(self_ij, other_ij)` for every element (shapes equal).
+  @inlinable
+  func combined(with other: Matrix, _ f: (Scalar, Scalar) -> Scalar) -> Matrix {
+    let storage = [Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+      self.storage.withUnsafeBufferPointer { a in
+        other.storage.withUnsafeBufferPointer { b in
+          for i in 0..<a.count { (out.baseAddress! + i).initialize(to: f(a[i], b[i])) }
+        }
+      }
+      initialized = self.count
+    }
+    return Matrix(rows: rows, cols: cols, storage: storage)
+  }
 }
 
 extension Matrix: CustomStringConvertible {

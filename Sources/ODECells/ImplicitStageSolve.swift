@@ -28,6 +28,8 @@ extension ODECell {
   /// the implicit function theorem, one transposed solve per element and step, no iterate kept.
   /// A system that does not converge (or overflows) gets NaN stages and writes "implicit solve
   /// did not converge" into `tape.solveLog`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func newtonStages(_ tape: Tape<Scalar>, _ s: [Var], step k: Int) -> [[Var]] {
     let stages = spec.tableau.stages
     let t = spec.derivativeOrder
@@ -108,6 +110,8 @@ extension ODECell {
 
   /// Records `Y_i = S_k + ε Σ_j a_ij K_j` with `K` constant and `Φ_i = F(Y_i)`, and reads
   /// back `Φ`, `d` and `e`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func evaluate(_ tape: Tape<Scalar>, _ s: [Var], _ unknowns: [Scalar], step k: Int) -> StageEvaluation<Scalar> {
     let stages = spec.tableau.stages
     let t = spec.derivativeOrder
@@ -158,6 +162,8 @@ extension ODECell {
 
   /// The converged stages on the tape: `Φ(K*)` through `implicitOutput`, whose adjoint solves
   /// `Jᵀλ = Ȳ` per element at `K*`, split back into `K_i^r`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func stacked(_ tape: Tape<Scalar>, _ evaluation: StageEvaluation<Scalar>, _ jacobian: StageJacobian<Scalar>) -> [[Var]] {
     let stages = spec.tableau.stages
     let t = spec.derivativeOrder
@@ -188,6 +194,8 @@ extension ODECell {
 
   /// NaN stages for the elements whose solve failed (the others keep their last iterate),
   /// recorded as the converged case is, and the failure logged.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   private func failure(_ tape: Tape<Scalar>, _ s: [Var], _ unknowns: [Scalar], step k: Int, failed: [Bool]) -> [[Var]] {
     let h = spec.hiddenSize
     let block = batch * h

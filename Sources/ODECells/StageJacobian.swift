@@ -43,6 +43,8 @@ struct StageJacobian<Scalar: BLASScalar> {
   /// - Parameters:
   ///   - d: `g ⊙ σ′(z)` per stage; entries `offset ..< offset + H` are this element's.
   ///   - e: `g′ ⊙ σ(z)` per stage, likewise (empty: ungated).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   func fill(_ out: UnsafeMutablePointer<Scalar>, d: [[Scalar]], e: [[Scalar]], offset: Int) {
     let n = size
     let h = hidden
