@@ -65,12 +65,16 @@ struct BenchCommand: ParsableCommand {
     }
     StandardOutput.line("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
     let nameWidth = max(28, (rows.map(\.name.count).max() ?? 0) + 2)
+    let unitWidth = max(12, (rows.map(\.unit.count).max() ?? 0) + 2)
+    /// Two decimals, or three significant digits below 1 (a Newton step is 0.13 steps/s).
+    func figure(_ v: Double) -> String { String(format: abs(v) < 1 && v != 0 ? "%10.3g" : "%10.2f", v) }
     StandardOutput.line(
-      "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit          median        min        max  runs  GFLOP/s")
+      "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit".padding(toLength: unitWidth, withPad: " ", startingAt: 0)
+        + "    median        min        max  runs  GFLOP/s")
     for r in rows {
       StandardOutput.line(
-        r.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + r.unit.padding(toLength: 12, withPad: " ", startingAt: 0)
-          + String(format: "%10.2f %10.2f %10.2f  %4d", r.median, r.min, r.max, r.runs)
+        r.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + r.unit.padding(toLength: unitWidth, withPad: " ", startingAt: 0)
+          + "\(figure(r.median)) \(figure(r.min)) \(figure(r.max))" + String(format: "  %4d", r.runs)
           + (r.gflops.map { String(format: "  %7.1f", $0) } ?? ""))
     }
   }
