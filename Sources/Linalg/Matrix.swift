@@ -118,13 +118,16 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
   /// `f(self_ij, other_ij)` for every element (shapes equal).
   @inlinable
   func combined(with other: Matrix, _ f: (Scalar, Scalar) -> Scalar) -> Matrix {
-    let storage = [Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+    // `storage` is a public var: check what the unchecked pointers below rely on.
+    precondition(storage.count == count && other.storage.count == count, "Matrix: storage does not fill \(rows)×\(cols)")
+    let n = count
+    let storage = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in
       self.storage.withUnsafeBufferPointer { a in
         other.storage.withUnsafeBufferPointer { b in
-          for i in 0..<a.count { (out.baseAddress! + i).initialize(to: f(a[i], b[i])) }
+          for i in 0..<n { (out.baseAddress! + i).initialize(to: f(a[i], b[i])) }
         }
       }
-      initialized = self.count
+      initialized = n
     }
     return Matrix(rows: rows, cols: cols, storage: storage)
   }

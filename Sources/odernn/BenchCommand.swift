@@ -66,8 +66,8 @@ struct BenchCommand: ParsableCommand {
     StandardOutput.line("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
     let nameWidth = max(28, (rows.map(\.name.count).max() ?? 0) + 2)
     let unitWidth = max(12, (rows.map(\.unit.count).max() ?? 0) + 2)
-    /// Two decimals, or three significant digits below 1 (a Newton step is 0.13 steps/s).
-    func figure(_ v: Double) -> String { String(format: abs(v) < 1 && v != 0 ? "%10.3g" : "%10.2f", v) }
+    /// Two decimals, or three significant digits below 1 (a Newton training step: 0.151 steps/s).
+    func figure(_ v: Double) -> String { String(format: abs(v) < 1 && v != 0 ? "%#10.3g" : "%10.2f", v) }
     StandardOutput.line(
       "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit".padding(toLength: unitWidth, withPad: " ", startingAt: 0)
         + "    median        min        max  runs  GFLOP/s")
