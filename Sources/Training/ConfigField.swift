@@ -26,8 +26,10 @@ public struct ConfigField: Sendable {
   public let label: String
   /// How Compose's ←/→ change the value.
   public let nudge: Nudge
-  /// What `null` means, when the field may be null (`until stopped`, `off`).
-  public let nullMeaning: String?
+  /// What `null` means in `config`, when the field may be null (`until stopped`, `off`, or
+  /// τ's default for the config's precision).
+  public func nullMeaning(in config: TrainingConfig) -> String? { nullMeaningOf(config) }
+  private let nullMeaningOf: @Sendable (TrainingConfig) -> String?
   /// Whether a document must give the key whenever the field applies.
   public let isRequired: Bool
   /// When the field applies.
@@ -49,7 +51,7 @@ public struct ConfigField: Sendable {
   init<Value>(
     _ key: String, _ label: String, _ codec: FieldCodec<Value>, _ keyPath: WritableKeyPath<TrainingConfig, Value> & Sendable,
     when condition: ConfigCondition = .always, required: Bool = false, nudge: Nudge, null: String? = nil,
-    rule: (@Sendable (Value, TrainingConfig) -> String?)? = nil, didSet: (@Sendable (inout TrainingConfig) -> Void)? = nil,
+    nullIn: (@Sendable (TrainingConfig) -> String)? = nil, rule: (@Sendable (Value, TrainingConfig) -> String?)? = nil, didSet: (@Sendable (inout TrainingConfig) -> Void)? = nil,
     legacy: JSON? = nil
   ) {
     self.key = key
@@ -58,7 +60,7 @@ public struct ConfigField: Sendable {
     self.nudge = nudge
     self.isRequired = required
     self.condition = condition
-    nullMeaning = null
+    nullMeaningOf = nullIn ?? { _ in null }
     decodeInto = { config, reader, rules throws(ConfigError) in
       let value = try codec.decode(reader, FieldContext(config: config, rules: rules))
       if let rule, let reason = rule(value, config) { throw ConfigError(key: key, reason) }

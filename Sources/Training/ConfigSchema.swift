@@ -39,7 +39,7 @@ public enum ConfigSchema {
       nudge: .step(1)),
     ConfigField(
       "cell.solverTolerance", "Newton tolerance τ", .optional(.number(.greaterThan(0))), \.cell.solverTolerance, when: .newtonSolver,
-      nudge: .scale(start: 1e-6), null: "1e-12 in float64, 1e-5 in float32"),
+      nudge: .scale(start: 1e-6), nullIn: { "\(ImplicitSolver.defaultTolerance($0.precision)), \($0.precision.rawValue)'s default" }),
 
     // MARK: task (DESIGN §1.4)
     ConfigField("task.name", "task", .choice, \.task.kind, required: true, nudge: .cycle),

@@ -25,6 +25,9 @@ public struct ImplicitCost: Sendable, Equatable {
   public var measuredOn: String?
   /// Why the measurement failed (a solve that did not converge), if it did.
   public var newtonFailure: String?
+  /// Why Newton's iterations are not shown, when neither measured nor failed: being measured,
+  /// or not measured at all (the system too large, a file task).
+  public var unmeasured: String?
 
   /// Jacobi's field evaluations per step: `1 + m·s`.
   public var jacobiFieldEvaluations: Int { 1 + iterations * stages }
@@ -48,7 +51,10 @@ public struct ImplicitCost: Sendable, Equatable {
     config: TrainingConfig, parameters: ParameterSet<Double>, weights: String, sequences: Int = 2, steps: Int = 10
   ) -> ImplicitCost? {
     guard var cost = ImplicitCost(cell: config.cell) else { return nil }
-    guard !config.task.isFileTask, let task = try? config.task.makeTask(dataSeed: config.dataSeed) else { return cost }
+    guard !config.task.isFileTask, let task = try? config.task.makeTask(dataSeed: config.dataSeed) else {
+      cost.unmeasured = "Newton's iterations not measured: the task's file is read when the run starts"
+      return cost
+    }
     var rng = Xoshiro256(seed: config.seed ^ 0x1A7E)
     let full = task.trainingBatch(size: sequences, using: &rng)
     let t = min(steps, full.steps)
@@ -59,10 +65,13 @@ public struct ImplicitCost: Sendable, Equatable {
       readoutSteps: (t - 1)..<t)
     var cell = config.cell
     cell.solver = .newton
+    // In Double, but to the run's own τ (float32's 1e-5 unless set): its iterations, not float64's.
+    let tau = config.cell.newtonTolerance(config.precision)
+    cell.solverTolerance = tau
     let tape = Tape<Double>()
     _ = SequenceModel<Double>(spec: cell).recordInference(on: tape, parameters: parameters, batch: batch, loss: .mse)
     let log = tape.solveLog
-    cost.measuredOn = "\(sequences) sequences × \(t) steps, \(weights)"
+    cost.measuredOn = "\(sequences) sequences × \(t) steps, \(weights), τ = \(tau)"
     cost.newtonFailure = log.failure
     if log.failure == nil, log.systems > 0 {
       cost.newtonMean = log.meanIterations
@@ -90,7 +99,7 @@ public struct ImplicitCost: Sendable, Equatable {
     guard let mean = newtonMean, let max = newtonMax, let on = measuredOn else {
       let perIteration = "newton: per iteration \(stages) f-evals and one LU solve of size \(systemSize) (s·t·H), at most \(iterations)"
       if let failure = newtonFailure { return [jacobi, perIteration, "  \(failure) on \(measuredOn ?? "the weights")"] }
-      return [jacobi, perIteration, "  (\(training))"]
+      return [jacobi, perIteration, "  (\(unmeasured.map { "\($0); " } ?? "")\(training))"]
     }
     let n = Self.format(mean)
     return [

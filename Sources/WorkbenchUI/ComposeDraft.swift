@@ -54,7 +54,7 @@ public struct ComposeDraft: Sendable, Equatable {
   public func text(_ f: ComposeField) -> String {
     guard let field = ConfigSchema.field(for: f.key, in: config) else { return "" }
     let value = field.value(in: config)
-    if value.isNull, let meaning = field.nullMeaning { return meaning }
+    if value.isNull, let meaning = field.nullMeaning(in: config) { return meaning }
     return Self.text(value)
   }
 
@@ -79,8 +79,8 @@ public struct ComposeDraft: Sendable, Equatable {
   /// What to type into the row, shown when typing starts (nil: the value says it).
   public func typingHint(_ f: ComposeField) -> String? {
     if f == .tableau { return "a catalog name, or a tableau .json file (DESIGN §1.2; Tab completes)" }
-    if takesPath(f) { return "a path (Tab completes)" + (ConfigSchema.field(for: f.key, in: config)?.nullMeaning.map { ", or null: \($0)" } ?? "") }
-    guard let meaning = ConfigSchema.field(for: f.key, in: config)?.nullMeaning else { return nil }
+    if takesPath(f) { return "a path (Tab completes)" + (ConfigSchema.field(for: f.key, in: config)?.nullMeaning(in: config).map { ", or null: \($0)" } ?? "") }
+    guard let meaning = ConfigSchema.field(for: f.key, in: config)?.nullMeaning(in: config) else { return nil }
     return "a value, or null: \(meaning)"
   }
 

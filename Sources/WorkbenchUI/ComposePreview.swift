@@ -48,8 +48,9 @@ public struct ComposePreview: Sendable, Equatable {
   public static let spectrumLimit = 3072
 
   /// The largest Newton system `s·t·H` whose iterations are measured (on the preview's
-  /// thread: it factors the system a few dozen times).
-  public static let costLimit = 256
+  /// thread: it factors the system a few dozen times, about 0.2 s at 512 since cf817b1
+  /// specialised Newton; above it the cost line says it is not measured, and why).
+  public static let costLimit = 512
 
   /// The facts of `config`, without drawing weights: what `update` computes on every change.
   /// The spectrum is empty and `note` says it is being computed (ODE cells within the limit)
@@ -69,6 +70,12 @@ public struct ComposePreview: Sendable, Equatable {
     memory = MemoryEstimate.of(config)
     cost = ImplicitCost(cell: cell)
     let skip = Self.skipReason(config)
+    if let n = cost?.systemSize {
+      cost?.unmeasured =
+        n > Self.costLimit
+        ? "Newton's iterations not measured: s·t·H = \(n) is over \(Self.costLimit)"
+        : skip == nil ? "measuring Newton's iterations on the initial weights…" : nil
+    }
     isComplete = skip != nil
     note = skip ?? Self.computingNote(config)
   }
@@ -98,7 +105,7 @@ public struct ComposePreview: Sendable, Equatable {
     let field = SequenceModel<Double>(spec: cell).fieldJacobian(parameters: params, at: zero)
     if isCancelled() { return nil }
     p.spectrum = (try? field?.eigenvalues()) ?? []
-    if cell.isImplicit, cell.tableau.stages * cell.derivativeOrder * cell.hiddenSize <= Self.costLimit {
+    if let n = p.cost?.systemSize, n <= Self.costLimit {
       if isCancelled() { return nil }
       p.cost = ImplicitCost.measure(config: config, parameters: params, weights: "the initial weights")
     }

@@ -40,16 +40,20 @@ struct SessionsCommand: ParsableCommand {
         StandardOutput.line("no sessions in ./\(folder)")
         return
       }
-      StandardOutput.line("file".padding(toLength: 44, withPad: " ", startingAt: 0) + " tableau            t  task     steps   final loss   status")
-      for r in rows {
-        let loss = r.finalLoss.map { String(format: "%.5g", $0) } ?? "-"
+      // Columns as wide as their longest entry: a name is never cut (it is what `replay` and
+      // `export` take).
+      let losses = rows.map { r in r.finalLoss.map { String(format: "%.5g", $0) } ?? "-" }
+      let table: [[String]] =
+        [["file", "tableau", "t", "task", "steps", "final loss", "status"]]
+        + zip(rows, losses).map { r, loss in
+          [r.file, r.tableau, r.derivativeOrder.map(String.init) ?? "-", r.task, String(r.steps), loss, r.status]
+        }
+      let widths = (0..<7).map { c in table.map { $0[c].count }.max() ?? 0 }
+      for line in table {
         StandardOutput.line(
-          r.file.padding(toLength: 44, withPad: " ", startingAt: 0) + " "
-            + r.tableau.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
-            + (r.derivativeOrder.map(String.init) ?? "-") + "  "
-            + r.task.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
-            + String(r.steps).padding(toLength: 7, withPad: " ", startingAt: 0) + " "
-            + loss.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + r.status)
+          zip(line, widths).enumerated().map { c, cell in
+            c == 6 ? cell.0 : cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
+          }.joined(separator: "  "))
       }
     }
   }

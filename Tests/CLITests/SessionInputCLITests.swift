@@ -32,6 +32,28 @@ struct SessionInputCLITests {
     #expect(!FileManager.default.fileExists(atPath: dir.path("out.safetensors")))
   }
 
+  /// The table's columns fit their longest entry: a long file name is printed whole, so it can
+  /// be pasted into `replay` (once cut at 44 characters, `….sess`).
+  @Test func sessionsListPrintsLongNamesWhole() throws {
+    let dir = try WorkDir()
+    defer { dir.cleanUp() }
+    try dir.write("tiny.json", Self.tiny)
+    let name = "20261202-005037-gauss-legendre-2-adding-a-long-name.session"
+    let train = try CLI.run(["train", "--config", "tiny.json", "--out", "sessions/\(name)"], in: dir.url)
+    #expect(train.status == 0, "\(train)")
+    let r = try CLI.run(["sessions", "list"], in: dir.url)
+    #expect(r.status == 0, "\(r)")
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2 && lines[1].hasPrefix(name + "  "), "\(r)")
+    // The header's columns start where the row's do.
+    let header = lines[0]
+    let row = lines[1]
+    if let t = header.range(of: "tableau") {
+      let column = header.distance(from: header.startIndex, to: t.lowerBound)
+      #expect(column == name.count + 2 && row.dropFirst(column).first != " ", "\(r)")
+    }
+  }
+
   @Test func sessionsListRefusesAFileWhereTheFolderShouldBe() throws {
     let dir = try WorkDir()
     defer { dir.cleanUp() }

@@ -32,6 +32,49 @@ struct ImplicitSolverScreenTests {
     #expect(jacobi.contains("f-evals/step 17 "))
   }
 
+  static func newtonConfig(hidden: Int, precision: String, iterations: Int = 8) throws -> TrainingConfig {
+    var c = Fixtures.config
+    try c.set("cell.tableau", to: "gauss-legendre-2")
+    try c.set("cell.solver", to: "newton")
+    try c.set("cell.hiddenSize", to: .number(Double(hidden)))
+    try c.set("cell.implicitIterations", to: .number(Double(iterations)))
+    try c.set("precision", to: .string(precision))
+    return c
+  }
+
+  /// Newton's iterations are measured in Double but to the run's own τ: a float32 run stops at
+  /// 1e-5, so two iterations are enough where float64's 1e-12 needs more (the preview once
+  /// measured every run at 1e-12 and predicted failures a float32 run never had).
+  @Test func newtonIsMeasuredToTheRunsTolerance() throws {
+    let single = try #require(ComposePreview(config: Self.newtonConfig(hidden: 16, precision: "float32", iterations: 2)).cost)
+    #expect(single.newtonFailure == nil && single.newtonMax != nil, "\(single.lines)")
+    #expect(single.lines.contains { $0.contains("τ = 1e-05") }, "\(single.lines)")
+    let double = try #require(ComposePreview(config: Self.newtonConfig(hidden: 16, precision: "float64", iterations: 2)).cost)
+    #expect(double.newtonFailure?.contains("τ = 1e-12") == true, "\(double.lines)")
+  }
+
+  /// The cost line says what it waits for, and why a large system is never measured.
+  @Test func theCostLineSaysWhyNewtonIsNotMeasured() throws {
+    let small = try Self.newtonConfig(hidden: 16, precision: "float32")
+    let pending = try #require(ComposePreview(factsOf: small).cost)
+    #expect(pending.lines.contains { $0.contains("measuring Newton's iterations on the initial weights…") }, "\(pending.lines)")
+    let hidden = ComposePreview.costLimit / 2 + 1
+    let large = try #require(ComposePreview(config: Self.newtonConfig(hidden: hidden, precision: "float32")).cost)
+    let size = 2 * hidden
+    #expect(large.newtonMax == nil)
+    #expect(
+      large.lines.contains { $0.contains("Newton's iterations not measured: s·t·H = \(size) is over \(ComposePreview.costLimit)") },
+      "\(large.lines)")
+  }
+
+  /// An unset τ reads as the default of the draft's precision, not as both precisions' rule.
+  @Test func theToleranceRowShowsThePrecisionsDefault() throws {
+    let single = ComposeDraft(config: try Self.newtonConfig(hidden: 16, precision: "float32"))
+    #expect(single.text(ComposeField("cell.solverTolerance")) == "1e-05, float32's default")
+    let double = ComposeDraft(config: try Self.newtonConfig(hidden: 16, precision: "float64"))
+    #expect(double.text(ComposeField("cell.solverTolerance")) == "1e-12, float64's default")
+  }
+
   @Test func theHeadroomAndTheRegionFollowTheSolver() throws {
     var c = Fixtures.config
     try c.set("cell.tableau", to: "implicit-midpoint")
