@@ -207,7 +207,7 @@ extension ODECell {
     }
     if tape.solveLog.failure == nil {
       tape.solveLog.failure =
-        "implicit solve did not converge (Newton, \(spec.implicitIterations) iterations, τ = \(spec.newtonTolerance(Scalar.dtype)), time step \(k + 1))"
+        "implicit solve did not converge (Newton, \(spec.implicitIterations) iteration\(spec.implicitIterations == 1 ? "" : "s"), τ = \(spec.newtonTolerance(Scalar.dtype)), time step \(k + 1))"
     }
     let evaluation = evaluate(tape, s, unknowns, step: k)
     let jacobian = StageJacobian(

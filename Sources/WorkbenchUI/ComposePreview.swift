@@ -48,8 +48,9 @@ public struct ComposePreview: Sendable, Equatable {
   public static let spectrumLimit = 3072
 
   /// The largest Newton system `s·t·H` whose iterations are measured (on the preview's
-  /// thread: it factors the system a few dozen times, about 0.2 s at 512 since cf817b1
-  /// specialised Newton; above it the cost line says it is not measured, and why).
+  /// thread: it factors the system a few dozen times — at 512, by the Newton bench row's
+  /// 6.6 s for 6,400 systems of 256 since cf817b1 specialised Newton, some 0.2 s, an
+  /// estimate; above it the cost line says it is not measured, and why).
   public static let costLimit = 512
 
   /// The facts of `config`, without drawing weights: what `update` computes on every change.

@@ -28,7 +28,7 @@ struct HeadlessLoop {
     func line(path: String) -> String {
       let loss = finalLoss.map { $0.isFinite ? String(format: "%.6g", $0) : $0.plainText } ?? "-"
       let rate = seconds > 0 ? String(format: "%.1f", stepsPerSecond) : "-"
-      return "odernn: \(status) after \(steps) steps, loss \(loss), \(rate) steps/s, session \(path)"
+      return "odernn: \(status) after \(steps) step\(steps == 1 ? "" : "s"), loss \(loss), \(rate) steps/s, session \(path)"
     }
 
     func json(path: String) -> JSON {

@@ -73,7 +73,10 @@ enum CLI {
     return Running(process: p, out: out, err: err, started: started)
   }
 
-  static func finish(_ r: Running, timeout: Double = 300) throws -> Result {
+  /// Waits for `r` to end. `timeout` only guards against a process that hangs, never bounds
+  /// how long a command may take: CI runs on a loaded 2-core machine, where a debug `replay
+  /// --verify` of an experiment's session once took more than the 300 s this used to allow.
+  static func finish(_ r: Running, timeout: Double = 1800) throws -> Result {
     let deadline = Date(timeIntervalSinceNow: timeout)
     while r.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
     if r.process.isRunning {
