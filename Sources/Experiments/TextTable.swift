@@ -3,7 +3,8 @@ import JSON
 
 /// A table of JSON cells as terminal text: a header, a rule, then one line per row, numbers
 /// right-aligned (six significant digits, an exponent when small or large) and text
-/// left-aligned, columns two spaces apart.
+/// left-aligned, columns two spaces apart and as wide as their widest cell (nothing is cut),
+/// no line ending in spaces. Experiment reports, `sessions list` and `bench` print with it.
 public struct TextTable: Sendable, Equatable {
   public var columns: [String]
   public var rows: [[JSON]]
@@ -21,7 +22,7 @@ public struct TextTable: Sendable, Equatable {
       values.indices.map { j in
         let pad = String(repeating: " ", count: max(0, widths[j] - values[j].count))
         return numeric[j] ? pad + values[j] : values[j] + pad
-      }.joined(separator: "  ")
+      }.joined(separator: "  ").trimmingSuffix(" ")
     }
     let numeric = columns.indices.map { j in rows.contains { j < $0.count && $0[j].doubleValue != nil } }
     var out = [line(columns, numeric: numeric), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
@@ -47,5 +48,14 @@ public struct TextTable: Sendable, Equatable {
     let a = abs(x)
     if a != 0 && (a < 1e-3 || a >= 1e6) { return String(format: "%.3e", x) }
     return String(format: "%.6g", x)
+  }
+}
+
+extension String {
+  /// Without the trailing run of `character`.
+  fileprivate func trimmingSuffix(_ character: Character) -> String {
+    var end = endIndex
+    while end > startIndex && self[index(before: end)] == character { end = index(before: end) }
+    return String(self[..<end])
   }
 }

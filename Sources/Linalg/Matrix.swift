@@ -3,7 +3,8 @@ import RealModule
 ///
 /// A value type (copy-on-write through its array). Vectors are `1 × n` or `n × 1` matrices.
 /// Shapes follow the PyTorch convention used throughout odernn: a linear map's weight is
-/// `[out, in]` and is applied as `x Wᵀ`.
+/// `[out, in]` and is applied as `x Wᵀ`. The elementwise members are `@inlinable`, so that a
+/// call from another module is specialised for its element type rather than run generically.
 public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
   /// Number of rows.
   public let rows: Int
@@ -39,12 +40,10 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
 
   /// Converts element type (rounding to nearest when narrowing).
   ///
-  /// The elementwise members are `@inlinable`, so another module's call specialises them for
-  /// its element type instead of running the generic code (which the diagnostics' closed-form
-  /// Jacobians spent a third of their time in).
-  /// From a generic caller (`Other` unknown at compile time) the element conversion is the
-  /// generic `BinaryFloatingPoint` one, several times slower than `Double(Float)`; the two
-  /// element types odernn has get the concrete conversions, which round the same.
+  /// A generic caller (`Other` unknown where it is compiled, as in `ClosedFormJacobians`)
+  /// would otherwise convert each element by the generic `BinaryFloatingPoint` path, several
+  /// times slower than `Double(Float)`; odernn's two element types get the concrete
+  /// conversions, which round the same.
   @inlinable
   public init<Other: BLASScalar>(converting other: Matrix<Other>) {
     let storage: [Scalar]
@@ -101,36 +100,19 @@ public struct Matrix<Scalar: BLASScalar>: Equatable, Sendable {
   @inlinable
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
     precondition(lhs.rows == rhs.rows && lhs.cols == rhs.cols, "Matrix +: shape mismatch")
-    return lhs.combined(with: rhs, +)
+    return Matrix(rows: lhs.rows, cols: lhs.cols, storage: zip(lhs.storage, rhs.storage).map(+))
   }
 
   /// `self − other` elementwise.
   @inlinable
   public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
     precondition(lhs.rows == rhs.rows && lhs.cols == rhs.cols, "Matrix -: shape mismatch")
-    return lhs.combined(with: rhs, -)
+    return Matrix(rows: lhs.rows, cols: lhs.cols, storage: zip(lhs.storage, rhs.storage).map(-))
   }
 
   /// `s · A`.
   @inlinable
   public static func * (s: Scalar, m: Matrix) -> Matrix { m.map { s * $0 } }
-
-  /// `f(self_ij, other_ij)` for every element (shapes equal).
-  @inlinable
-  func combined(with other: Matrix, _ f: (Scalar, Scalar) -> Scalar) -> Matrix {
-    // `storage` is a public var: check what the unchecked pointers below rely on.
-    precondition(storage.count == count && other.storage.count == count, "Matrix: storage does not fill \(rows)×\(cols)")
-    let n = count
-    let storage = [Scalar](unsafeUninitializedCapacity: n) { out, initialized in
-      self.storage.withUnsafeBufferPointer { a in
-        other.storage.withUnsafeBufferPointer { b in
-          for i in 0..<n { (out.baseAddress! + i).initialize(to: f(a[i], b[i])) }
-        }
-      }
-      initialized = n
-    }
-    return Matrix(rows: rows, cols: cols, storage: storage)
-  }
 }
 
 extension Matrix: CustomStringConvertible {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bench
+import Experiments
 import JSON
 import Linalg
 import Training
@@ -64,18 +65,14 @@ struct BenchCommand: ParsableCommand {
       return
     }
     StandardOutput.line("odernn bench: BLAS core \(BLAS.coreName), \(BLAS.threads) thread(s)")
-    let nameWidth = max(28, (rows.map(\.name.count).max() ?? 0) + 2)
-    let unitWidth = max(12, (rows.map(\.unit.count).max() ?? 0) + 2)
-    /// Two decimals, or three significant digits below 1 (a Newton training step: 0.151 steps/s).
-    func figure(_ v: Double) -> String { String(format: abs(v) < 1 && v != 0 ? "%#10.3g" : "%10.2f", v) }
-    StandardOutput.line(
-      "name".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "unit".padding(toLength: unitWidth, withPad: " ", startingAt: 0)
-        + "    median        min        max  runs  GFLOP/s")
-    for r in rows {
-      StandardOutput.line(
-        r.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + r.unit.padding(toLength: unitWidth, withPad: " ", startingAt: 0)
-          + "\(figure(r.median)) \(figure(r.min)) \(figure(r.max))" + String(format: "  %4d", r.runs)
-          + (r.gflops.map { String(format: "  %7.1f", $0) } ?? ""))
-    }
+    let table = TextTable(
+      columns: ["name", "unit", "median", "min", "max", "runs", "GFLOP/s"],
+      rows: rows.map { r in
+        [
+          .string(r.name), .string(r.unit), .number(r.median), .number(r.min), .number(r.max), .number(Double(r.runs)),
+          r.gflops.map { .number(($0 * 10).rounded() / 10) } ?? .null,
+        ]
+      })
+    StandardOutput.line(table.text)
   }
 }

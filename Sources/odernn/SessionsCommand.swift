@@ -1,5 +1,7 @@
 import ArgumentParser
+import Experiments
 import Foundation
+import JSON
 import Sessions
 
 /// `odernn sessions list`: the sessions in ./sessions.
@@ -40,21 +42,17 @@ struct SessionsCommand: ParsableCommand {
         StandardOutput.line("no sessions in ./\(folder)")
         return
       }
-      // Columns as wide as their longest entry: a name is never cut (it is what `replay` and
-      // `export` take).
-      let losses = rows.map { r in r.finalLoss.map { String(format: "%.5g", $0) } ?? "-" }
-      let table: [[String]] =
-        [["file", "tableau", "t", "task", "steps", "final loss", "status"]]
-        + zip(rows, losses).map { r, loss in
-          [r.file, r.tableau, r.derivativeOrder.map(String.init) ?? "-", r.task, String(r.steps), loss, r.status]
-        }
-      let widths = (0..<7).map { c in table.map { $0[c].count }.max() ?? 0 }
-      for line in table {
-        StandardOutput.line(
-          zip(line, widths).enumerated().map { c, cell in
-            c == 6 ? cell.0 : cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
-          }.joined(separator: "  "))
-      }
+      // `TextTable`'s columns are as wide as their longest entry: a name is never cut (it is
+      // what `replay` and `export` take).
+      let table = TextTable(
+        columns: ["file", "tableau", "t", "task", "steps", "final loss", "status"],
+        rows: rows.map { r in
+          [
+            .string(r.file), .string(r.tableau), r.derivativeOrder.map { .number(Double($0)) } ?? .null, .string(r.task),
+            .number(Double(r.steps)), r.finalLoss.map { .number($0) } ?? .null, .string(r.status),
+          ]
+        })
+      StandardOutput.line(table.text)
     }
   }
 }

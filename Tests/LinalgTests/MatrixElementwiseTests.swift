@@ -24,11 +24,12 @@ struct MatrixElementwiseTests {
     (0, 0), (-0.0, -0.0), (.infinity, .infinity), (-.infinity, -.infinity),
   ]
 
-  /// The generic conversion the fast paths replace (`D` and `S` unknown where it is compiled).
+  /// The generic conversion the fast paths replace (unspecialised in the debug build the tests
+  /// run in).
   @inline(never)
   func reference<S: BinaryFloatingPoint, D: BinaryFloatingPoint>(_ x: S, to _: D.Type) -> D { D(x) }
 
-  /// The conversion as a generic caller reaches it (`Other` unknown where it is compiled).
+  /// The conversion called generically, as `ClosedFormJacobians.init` calls it.
   @inline(never)
   func convert<A: BLASScalar, B: BLASScalar>(_ m: Matrix<A>, to _: B.Type) -> Matrix<B> { Matrix<B>(converting: m) }
 
